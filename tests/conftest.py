@@ -61,7 +61,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         ".whl": "application/zip",
     }
 
-    def log_message(self, format, *args):  # noqa: A002 - signature is the stdlib's
+    def log_message(self, format, *args):
         pass
 
 

@@ -1,0 +1,57 @@
+"""Command line: python -m calculator score|plan FILE|- [--explain] [--as-of YYYY-MM-DD]"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .engine import score
+from .errors import ValidationError
+from .explain import explain_plan, explain_result
+from .planner import plan
+
+EXIT_INVALID = 2
+
+
+def _read(path: str):
+    if path == "-":
+        return json.loads(sys.stdin.read())
+    with open(path, encoding="utf-8") as handle:
+        return json.loads(handle.read())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m calculator",
+        description="上海市居住证积分计算 / Shanghai residence-permit points",
+    )
+    parser.add_argument("command", choices=["score", "plan"])
+    parser.add_argument("file", help="profile JSON file, or - for standard input")
+    parser.add_argument("--explain", action="store_true", help="readable Chinese breakdown")
+    parser.add_argument("--as-of", help="evaluation date YYYY-MM-DD (overrides the profile)")
+    args = parser.parse_args(argv)
+    try:
+        profile = _read(args.file)
+    except OSError as error:
+        print(f"cannot read {args.file}: {error.strerror} / 无法读取文件", file=sys.stderr)
+        return EXIT_INVALID
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        print(f"{args.file} is not valid JSON: {error} / 不是有效的 JSON", file=sys.stderr)
+        return EXIT_INVALID
+    if args.as_of and isinstance(profile, dict):
+        profile["as_of"] = args.as_of
+    try:
+        result = score(profile) if args.command == "score" else plan(profile)
+    except ValidationError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    if args.explain:
+        print(explain_result(result) if args.command == "score" else explain_plan(result))
+    else:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

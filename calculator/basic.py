@@ -1,0 +1,172 @@
+"""Basic indicators: age, education, title/skill credential, social-insurance years."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from . import catalogues
+from .dates import full_years, month_label, month_of
+from .insurance import InsuranceMonths, last_months
+from .line import make_line
+from .profile import Credential, Profile
+from .rules import value
+
+EDUCATION_NAMES = {
+    "none": "高中（中专）及以下",
+    "junior_college": "大专（高职）",
+    "bachelor": "本科（无学士学位）",
+    "bachelor_with_degree": "本科及学士学位",
+    "master": "硕士研究生",
+    "doctor": "博士研究生",
+}
+TITLE_NAMES = {"junior": "初级职称", "intermediate": "中级职称", "senior": "高级职称"}
+SKILL_NAMES = {
+    5: "五级（初级工）",
+    4: "四级（中级工）",
+    3: "三级（高级工）",
+    2: "二级（技师）",
+    1: "一级（高级技师）",
+}
+
+
+def age_line(p: Profile, warnings: list) -> dict:
+    d = p.as_of
+    age = full_years(p.birth_date, d)
+    top, floor_points = value("age.max_points", d), value("age.senior_points", d)
+    senior_from, senior_to = value("age.senior_from", d), value("age.senior_to", d)
+    step = value("age.points_per_year", d)
+    full_until = senior_from - math.ceil((top - floor_points) / step)
+    said = f"出生于{p.birth_date.isoformat()}，到{d.isoformat()}满{age}周岁"
+    if age > senior_to:
+        warnings.append(
+            {
+                "code": "age_over_limit",
+                "text": f"规定只给出{senior_to}周岁及以下的年龄分，{age}周岁按0分计。",
+            }
+        )
+        return make_line("age", d, 0, f"{said} → 0分（规定未给出{senior_to}周岁以上的分值）")
+    if age >= senior_from:
+        points = floor_points
+        why = f"{senior_from}至{senior_to}周岁均为{floor_points}分"
+    else:
+        points = min(top, floor_points + step * (senior_from - age))
+        why = (
+            f"{full_until}周岁及以下均为满分{top}分"
+            if points == top
+            else f"{floor_points}＋{step}×({senior_from}－{age})"
+        )
+    return make_line("age", d, points, f"{said} → {points}分（{why}）")
+
+
+def education_points(p: Profile) -> tuple[int, str]:
+    d, e = p.as_of, p.education
+    name = EDUCATION_NAMES[e.level]
+    if e.level == "none":
+        return 0, f"{name}不计分。"
+    level = e.level
+    note = ""
+    if e.top_up_combined and level in ("bachelor", "bachelor_with_degree"):
+        level = "junior_college"
+        note = "，专本套读取得的本科按大专计"
+    if not e.full_time and not e.study_place_consistent:
+        return 0, f"{name}（非全日制）不满足“三地一致”，不计分。"
+    points = value(f"education.{level}", d)
+    form = "全日制" if e.full_time else "非全日制，三地一致"
+    return points, f"{name}（{form}）{note} → {points}分。"
+
+
+def _base_test(p: Profile, months: InsuranceMonths) -> tuple[bool, str]:
+    d = p.as_of
+    window_len = value("credential.base_test_window", d)
+    needed = value("credential.base_test_months", d)
+    multiple = Fraction(str(value("credential.base_test_multiple", d)))
+    window = last_months(d, window_len)
+    have = months.count(window, multiple)
+    span = f"{month_label(window[0])}至{month_label(window[-1])}"
+    text = f"{span}有{have}个月基数不低于社平工资{float(multiple):g}倍（须{needed}个月）"
+    return have >= needed, text
+
+
+def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tuple[int, str]:
+    d = p.as_of
+    if c.type == "title":
+        name = TITLE_NAMES[c.level]
+        points = value(f"credential.title_{c.level}", d)
+        needs_base = c.level != "junior"
+    elif c.type == "qualification":
+        entry = catalogues.find_qualification(c.name)
+        name = f"职业资格“{c.name}”"
+        if entry is None:
+            return 0, f"{name}不在专业技术类职业资格目录内，计0分。"
+        if entry["registration_required"] and not c.registered:
+            return 0, f"{name}须注册后才计分，尚未注册，计0分。"
+        name += f"（相当于{entry['equivalent_title']}）"
+        points, needs_base = value("credential.qualification", d), True
+    else:
+        name = f"技能{SKILL_NAMES[c.level]}" + (f"“{c.name}”" if c.name else "")
+        points = value(f"credential.skill_{c.level}", d)
+        needs_base = c.level <= 2
+        if c.level <= 3 and catalogues.find_skill(c.name or "") is None:
+            return 0, f"{name}：该工种不在高技能人才职业、工种目录内，计0分。"
+        if not c.obtained_in_shanghai and not c.verified_in_shanghai:
+            return 0, f"{name}在外省市取得，未经本市核验，计0分。"
+    if not c.job_match:
+        return 0, f"{name}与所聘岗位不相符，计0分。"
+    if points and needs_base:
+        passed, text = _base_test(p, months)
+        if not passed:
+            return 0, f"{name}：{text}，未达到，计0分。"
+        return points, f"{name}：{text} → {points}分。"
+    return points, f"{name} → {points}分。"
+
+
+def education_and_credential_lines(p: Profile, months: InsuranceMonths) -> list[dict]:
+    d = p.as_of
+    edu_points, edu_text = education_points(p)
+    results = [credential_points(c, p, months) for c in p.credentials]
+    best_points = max((pts for pts, _ in results), default=0)
+    if results:
+        cred_text = " ".join(text for _, text in results)
+        if len(results) > 1:
+            cred_text += f" 取最好的一项：{best_points}分。"
+    else:
+        cred_text = "未填写职称、职业资格或技能等级证书。"
+    education_counts = edu_points >= best_points
+    any_qualification = any(c.type == "qualification" for c in p.credentials)
+    if education_counts and best_points:
+        cred_text += f" 低于或等于教育背景的{edu_points}分，二者只计其一，本项不计入。"
+    elif not education_counts:
+        edu_text += f" 低于职称技能的{best_points}分，二者只计其一，本项不计入。"
+    return [
+        make_line(
+            "education", d, edu_points if education_counts else 0, edu_text, raw_points=edu_points
+        ),
+        make_line(
+            "credential",
+            d,
+            0 if education_counts else best_points,
+            cred_text,
+            decisions=["D4", "D5"] + (["D21"] if any_qualification else []),
+            raw_points=best_points,
+        ),
+    ]
+
+
+def insurance_years_line(p: Profile, months: InsuranceMonths, warnings: list) -> dict:
+    d = p.as_of
+    count = len(months.normal)
+    years = count // 12
+    points = value("insurance_years.points_per_year", d) * years
+    text = f"{month_label(month_of(d) - 1)}及以前累计正常缴费{count}个月，满{years}年 → {points}分"
+    if months.back_paid:
+        text += f"（另有补缴{len(months.back_paid)}个月，不计）"
+    if months.gaps():
+        warnings.append(
+            {
+                "code": "insurance_gap",
+                "text": "社保缴费中间有中断。本站按累计年限计算；也有来源认为须连续缴纳，"
+                "若按连续计算，年限可能更少。",
+            }
+        )
+    return make_line("insurance_years", d, points, text + "。")

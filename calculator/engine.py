@@ -1,0 +1,125 @@
+"""score(): validate a profile, score every indicator, add up, judge eligibility."""
+
+from __future__ import annotations
+
+from .basic import age_line, education_and_credential_lines, insurance_years_line
+from .bonus import bonus_lines
+from .dates import month_label
+from .deductions import deduction_lines
+from .insurance import InsuranceMonths, insurance_months, last_months
+from .profile import Profile, read_profile
+from .rules import citation, decision, rules_version, value
+
+LINE_ORDER = (
+    "age",
+    "education",
+    "credential",
+    "insurance_years",
+    "entrepreneur",
+    "intermediary",
+    "shortage_major",
+    "investment",
+    "insurance_base",
+    "public_service",
+    "key_area",
+    "fresh_graduate",
+    "award",
+    "spouse",
+    "false_materials",
+    "detention",
+    "crime",
+)
+
+
+def _eligibility(p: Profile, months: InsuranceMonths) -> dict:
+    d = p.as_of
+    window = last_months(d, value("eligibility.window_months", d))
+    needed = value("eligibility.months_required", d)
+    have = months.count(window)
+    span = f"{month_label(window[0])}至{month_label(window[-1])}"
+    met = have >= needed
+    return {
+        "met": met,
+        "months": have,
+        "required": needed,
+        "window": [month_label(window[0]), month_label(window[-1])],
+        "explanation": f"{span}正常缴纳本市职工社保{have}个月（须{needed}个月）"
+        + ("，符合申请条件。" if met else "，暂不符合申请条件。"),
+        "source": citation("eligibility.months_required", d),
+        "decisions": [decision("D8")],
+    }
+
+
+def _vetoes(p: Profile, warnings: list) -> list[dict]:
+    found = []
+    if p.flags["serious_crime"]:
+        found.append(
+            {
+                "id": "serious_crime",
+                "text": "有严重刑事犯罪记录，不能申请积分。",
+                "source": citation("veto.serious_crime", p.as_of),
+            }
+        )
+    if p.flags["family_planning_violation"]:
+        found.append(
+            {
+                "id": "family_planning",
+                "text": "有违反计划生育政策的记录，按规定不能申请积分。",
+                "source": citation("veto.family_planning", p.as_of),
+            }
+        )
+        warnings.append(
+            {
+                "code": "family_planning_unconfirmed",
+                "text": "2025年修订的细则已不再要求签署计划生育承诺，这一否决项现在是否仍然"
+                "有效尚未确认，请以受理机构的答复为准。",
+            }
+        )
+    return found
+
+
+def _headline(total: int, standard: int, eligible: bool, vetoed: bool) -> str:
+    if vetoed:
+        return f"按所填信息计算为{total}分，但存在一票否决情形，不能申请积分。"
+    if not eligible:
+        return f"按所填信息计算为{total}分，但目前还不符合申请条件（社保缴纳月数不足）。"
+    if total >= standard:
+        return f"你的积分为{total}分，已达到{standard}分标准分值。"
+    return f"你的积分为{total}分，距{standard}分标准分值还差{standard - total}分。"
+
+
+def score_profile(p: Profile) -> dict:
+    warnings: list[dict] = []
+    months = insurance_months(p)
+    lines = [
+        age_line(p, warnings),
+        *education_and_credential_lines(p, months),
+        insurance_years_line(p, months, warnings),
+        *bonus_lines(p, months),
+        *deduction_lines(p, warnings),
+    ]
+    assert tuple(line["id"] for line in lines) == LINE_ORDER
+    standard = value("standard_score", p.as_of)
+    total = sum(line["points"] for line in lines)
+    eligibility = _eligibility(p, months)
+    vetoes = _vetoes(p, warnings)
+    eligible = eligibility["met"] and not vetoes
+    return {
+        "standard": standard,
+        "as_of": p.as_of.isoformat(),
+        "total": total,
+        "eligible": eligible,
+        "vetoed": bool(vetoes),
+        "passes": eligible and total >= standard,
+        "headline": _headline(total, standard, eligibility["met"], bool(vetoes)),
+        "lines": lines,
+        "eligibility": eligibility,
+        "vetoes": vetoes,
+        "warnings": warnings,
+        "rules_version": rules_version(),
+    }
+
+
+def score(profile: dict) -> dict:
+    """Score a profile (format: docs/profile.md). Raises ValidationError on bad input."""
+    return score_profile(read_profile(profile))

@@ -1,0 +1,494 @@
+"""Read a profile (a JSON-like dict) into typed values, collecting every problem.
+
+The format is documented in docs/profile.md."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from . import rules
+from .dates import (
+    full_years,
+    month_label,
+    month_of,
+    parse_date,
+    parse_month,
+    today_in_shanghai,
+)
+from .errors import Problems
+from .yardstick import yardstick_for
+
+EDUCATION_LEVELS = (
+    "none",
+    "junior_college",
+    "bachelor",
+    "bachelor_with_degree",
+    "master",
+    "doctor",
+)
+TITLE_LEVELS = ("junior", "intermediate", "senior")
+AWARDS = ("none", "municipal_special", "municipal_comprehensive", "national")
+KEY_AREAS = ("lingang", "other")
+FLAGS = (
+    "shortage_major",
+    "fresh_graduate",
+    "entrepreneur",
+    "intermediary",
+    "serious_crime",
+    "family_planning_violation",
+)
+EVENT_LISTS = ("false_materials", "detentions", "crimes")
+TOP_KEYS = {
+    "as_of",
+    "birth_date",
+    "education",
+    "credentials",
+    "insurance",
+    *FLAGS,
+    "investment",
+    "public_service_years",
+    "key_area",
+    "award",
+    "spouse",
+    *EVENT_LISTS,
+}
+MAX_BASE_MULTIPLE = 3
+
+
+@dataclass(frozen=True)
+class Education:
+    level: str = "none"
+    full_time: bool = True
+    study_place_consistent: bool = True
+    top_up_combined: bool = False
+
+
+@dataclass(frozen=True)
+class Credential:
+    type: str
+    level: object  # "junior"… for titles, 1–5 for skills, None for qualifications
+    name: str | None = None  # qualification name or skill occupation
+    job_match: bool = True
+    registered: bool = True
+    obtained_in_shanghai: bool = True
+    verified_in_shanghai: bool = False
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int  # month index
+    end: int | None  # month index; None = still paying
+    base_multiple: Fraction | None
+    base_cny: Fraction | None
+    back_pay: bool
+
+
+@dataclass(frozen=True)
+class Investment:
+    share: Fraction
+    avg_annual_tax_cny: Fraction
+    avg_hukou_employees: Fraction
+
+
+@dataclass(frozen=True)
+class Profile:
+    as_of: date
+    birth_date: date
+    education: Education
+    credentials: tuple[Credential, ...]
+    insurance: tuple[Period, ...]
+    flags: dict = field(default_factory=dict)
+    investment: Investment | None = None
+    public_service_years: int = 0
+    key_area: tuple[str, int] | None = None
+    award: str = "none"
+    married_on: date | None = None
+    events: dict = field(default_factory=dict)
+
+
+def _type_zh(expected: str) -> str:
+    return {
+        "object": "对象（{…}）",
+        "list": "列表（[…]）",
+        "boolean": "true 或 false",
+        "string": "文字",
+        "number": "数字",
+        "integer": "整数",
+    }.get(expected, expected)
+
+
+class _Reader:
+    """Typed access to one JSON object, reporting problems under its path."""
+
+    def __init__(self, problems: Problems, data: dict, path: str, allowed: set[str]):
+        self.problems, self.data, self.path = problems, data, path
+        for key in data:
+            if key not in allowed:
+                self.problems.add(
+                    self.at(key),
+                    f"不认识的字段“{key}”，请检查拼写。",
+                    f"unknown field '{key}'; allowed: {', '.join(sorted(allowed))}",
+                )
+
+    def at(self, key) -> str:
+        if isinstance(key, int):
+            return f"{self.path}[{key}]"
+        return f"{self.path}.{key}" if self.path else str(key)
+
+    def wrong(self, key: str, expected: str, detail_en: str | None = None) -> None:
+        self.problems.add(
+            self.at(key),
+            f"应为{_type_zh(expected)}。",
+            detail_en or f"expected {expected}",
+        )
+
+    def get(self, key: str, kind: str, default=None, required: bool = False):
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.problems.add(self.at(key), "必须填写。", "required")
+            return default
+        raw = self.data[key]
+        checks = {
+            "boolean": lambda v: isinstance(v, bool),
+            "string": lambda v: isinstance(v, str),
+            "object": lambda v: isinstance(v, dict),
+            "list": lambda v: isinstance(v, list),
+            "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "number": lambda v: (
+                isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+            ),
+        }
+        if not checks[kind](raw):
+            self.wrong(key, kind)
+            return default
+        return raw
+
+    def date(self, key: str, required: bool = False) -> date | None:
+        raw = self.get(key, "string", required=required)
+        return self.parse_date(raw, self.at(key)) if raw is not None else None
+
+    def parse_date(self, raw, path: str) -> date | None:
+        if not isinstance(raw, str):
+            self.problems.add(path, "应为日期文字，格式 YYYY-MM-DD。", "expected a date YYYY-MM-DD")
+            return None
+        try:
+            return parse_date(raw)
+        except ValueError:
+            self.problems.add(
+                path,
+                f"“{raw}”不是有效日期，格式应为 YYYY-MM-DD（如 1990-05-01）。",
+                f"'{raw}' is not a valid date YYYY-MM-DD",
+            )
+            return None
+
+    def choice(self, key: str, options: tuple, default: str) -> str:
+        raw = self.get(key, "string", default)
+        if raw not in options:
+            self.problems.add(
+                self.at(key),
+                f"“{raw}”不是可选值，可选：{'、'.join(options)}。",
+                f"'{raw}' is not one of {', '.join(options)}",
+            )
+            return default
+        return raw
+
+    def amount(self, key: str, low=0, high=None, default=0, required=False) -> Fraction:
+        raw = self.get(key, "number", None, required)
+        if raw is None:
+            return Fraction(default)
+        if raw < low or (high is not None and raw > high):
+            limit_zh = f"{low}至{high}之间" if high is not None else f"不小于{low}"
+            limit_en = f"between {low} and {high}" if high is not None else f">= {low}"
+            self.problems.add(self.at(key), f"应在{limit_zh}。", f"must be {limit_en}")
+            return Fraction(default)
+        return Fraction(str(raw)) if isinstance(raw, float) else Fraction(raw)
+
+    def count(self, key: str) -> int:
+        raw = self.get(key, "integer", 0)
+        if raw < 0 or raw > 100:
+            self.problems.add(self.at(key), "应为0至100之间的整数（年）。", "must be 0-100 (years)")
+            return 0
+        return raw
+
+
+def _object(problems: Problems, raw, path: str) -> dict | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problems.add(path, "应为对象（{…}）。", "expected an object")
+        return None
+    return raw
+
+
+def _education(problems: Problems, raw) -> Education:
+    data = _object(problems, raw, "education")
+    if data is None:
+        return Education()
+    r = _Reader(
+        problems,
+        data,
+        "education",
+        {"level", "full_time", "study_place_consistent", "top_up_combined"},
+    )
+    return Education(
+        level=r.choice("level", EDUCATION_LEVELS, "none"),
+        full_time=r.get("full_time", "boolean", True),
+        study_place_consistent=r.get("study_place_consistent", "boolean", True),
+        top_up_combined=r.get("top_up_combined", "boolean", False),
+    )
+
+
+def _credential(problems: Problems, raw, path: str) -> Credential | None:
+    data = _object(problems, raw, path)
+    if data is None:
+        return None
+    kind = data.get("type")
+    allowed = {
+        "title": {"type", "level", "job_match"},
+        "qualification": {"type", "name", "job_match", "registered"},
+        "skill": {
+            "type",
+            "level",
+            "occupation",
+            "job_match",
+            "obtained_in_shanghai",
+            "verified_in_shanghai",
+        },
+    }
+    if not isinstance(kind, str) or kind not in allowed:
+        problems.add(
+            f"{path}.type",
+            "证书类型应为 title（职称）、qualification（职业资格）或 skill（技能等级）。",
+            "type must be 'title', 'qualification' or 'skill'",
+        )
+        return None
+    r = _Reader(problems, data, path, allowed[kind])
+    job_match = r.get("job_match", "boolean", True)
+    if kind == "title":
+        return Credential("title", r.choice("level", TITLE_LEVELS, "junior"), job_match=job_match)
+    if kind == "qualification":
+        name = r.get("name", "string", "", required=True)
+        if "name" in data and isinstance(data["name"], str) and not name.strip():
+            problems.add(f"{path}.name", "请填写职业资格名称。", "name must not be empty")
+        return Credential(
+            "qualification",
+            None,
+            name.strip(),
+            job_match,
+            registered=r.get("registered", "boolean", True),
+        )
+    level = r.get("level", "integer", None, required=True)
+    if level is not None and not 1 <= level <= 5:
+        problems.add(
+            f"{path}.level",
+            "技能等级应为1至5的整数（1为高级技师）。",
+            "skill level must be an integer 1-5",
+        )
+        level = None
+    occupation = r.get("occupation", "string", None)
+    if level is not None and level <= 3 and not (occupation or "").strip():
+        problems.add(
+            f"{path}.occupation",
+            "技能三级及以上须填写职业（工种）名称。",
+            "occupation is required for skill levels 1-3",
+        )
+    return Credential(
+        "skill",
+        level or 5,
+        (occupation or "").strip() or None,
+        job_match,
+        obtained_in_shanghai=r.get("obtained_in_shanghai", "boolean", True),
+        verified_in_shanghai=r.get("verified_in_shanghai", "boolean", False),
+    )
+
+
+def _period(problems: Problems, raw, path: str) -> Period | None:
+    data = _object(problems, raw, path)
+    if data is None:
+        return None
+    r = _Reader(problems, data, path, {"from", "to", "base_multiple", "base_cny", "back_pay"})
+    months = []
+    for key, required in (("from", True), ("to", False)):
+        text = r.get(key, "string", None, required=required)
+        month = None
+        if text is not None:
+            try:
+                month = parse_month(text)
+            except ValueError:
+                problems.add(
+                    r.at(key),
+                    f"“{text}”不是有效月份，格式应为 YYYY-MM（如 2024-07）。",
+                    f"'{text}' is not a month YYYY-MM",
+                )
+        months.append(month)
+    start, end = months
+    if start is not None and end is not None and end < start:
+        problems.add(r.at("to"), "结束月份早于开始月份。", "'to' is before 'from'")
+        return None
+    has_multiple, has_cny = data.get("base_multiple") is not None, data.get("base_cny") is not None
+    if has_multiple == has_cny:
+        problems.add(
+            path,
+            "缴费基数请二选一：base_multiple（社平工资的倍数）或 base_cny（元）。",
+            "give exactly one of base_multiple and base_cny",
+        )
+    multiple = cny = None
+    if has_multiple and not has_cny:
+        multiple = r.amount("base_multiple", low=0, high=MAX_BASE_MULTIPLE, default=-1)
+        if multiple == 0:
+            problems.add(r.at("base_multiple"), "缴费基数倍数应大于0。", "must be greater than 0")
+    if has_cny and not has_multiple:
+        cny = r.amount("base_cny", low=0, high=10_000_000, default=-1)
+        if cny == 0:
+            problems.add(r.at("base_cny"), "缴费基数应大于0元。", "must be greater than 0")
+    back_pay = r.get("back_pay", "boolean", False)
+    if start is None or (multiple is None and cny is None) or (multiple or cny or 0) <= 0:
+        return None
+    return Period(start, end, multiple, cny, back_pay)
+
+
+def _check_overlaps(problems: Problems, periods: list[tuple[int, Period]], last: int) -> None:
+    spans = sorted((p.start, p.end if p.end is not None else last, i) for i, p in periods)
+    for (_s1, e1, i1), (s2, _e2, i2) in itertools.pairwise(spans):
+        if s2 <= e1:
+            problems.add(
+                f"insurance[{i2}]",
+                f"与第{i1 + 1}段缴费时间重叠（{month_label(s2)}），同一月份只能填写一次。",
+                f"overlaps insurance[{i1}] in {month_label(s2)}",
+            )
+
+
+def _check_yardsticks(problems: Problems, periods, as_of: date) -> None:
+    """A base in CNY needs the yardstick of every month the engine looks at."""
+    horizon = max(
+        rules.value("insurance_base.window_months", as_of),
+        rules.value("insurance_base.top_window_months", as_of),
+        rules.value("credential.base_test_window", as_of),
+    )
+    first, last = month_of(as_of) - horizon, month_of(as_of) - 1
+    for i, p in periods:
+        if p.base_cny is None or p.back_pay:
+            continue
+        end = min(p.end if p.end is not None else last, last)
+        for month in range(max(p.start, first), end + 1):
+            if yardstick_for(month) is None:
+                problems.add(
+                    f"insurance[{i}].base_cny",
+                    f"{month_label(month)} 所在缴费年度（7月至次年6月）没有社平工资数据，"
+                    "无法把元换算成倍数；请改填 base_multiple（社平工资的倍数）。",
+                    f"no yardstick for the contribution year of {month_label(month)}; "
+                    "give base_multiple instead",
+                )
+                break
+
+
+def _events(problems: Problems, r: _Reader, key: str, as_of: date | None) -> tuple[date, ...]:
+    items = r.get(key, "list", [])
+    days = []
+    for i, raw in enumerate(items):
+        day = r.parse_date(raw, f"{key}[{i}]")
+        if day is not None:
+            days.append(day)
+    return tuple(days)
+
+
+def read_profile(raw) -> Profile:
+    """Validate `raw` and return a Profile; raises ValidationError listing every problem."""
+    problems = Problems()
+    if not isinstance(raw, dict):
+        problems.add("", "输入应为一个 JSON 对象（{…}）。", "the profile must be a JSON object")
+        problems.raise_if_any()
+    r = _Reader(problems, raw, "", TOP_KEYS)
+
+    as_of = r.date("as_of") if raw.get("as_of") is not None else today_in_shanghai()
+    if as_of is not None and as_of < rules.first_day():
+        problems.add(
+            "as_of",
+            f"评估日不能早于{rules.first_day().isoformat()}（居住证积分制度从这一天开始施行）。",
+            f"as_of must be on or after {rules.first_day().isoformat()} "
+            "(the points system started then)",
+        )
+        as_of = None
+
+    birth = r.date("birth_date", required=True)
+    if birth is not None and as_of is not None:
+        min_age = rules.value("age.min_age", as_of)
+        if birth > as_of:
+            problems.add("birth_date", "出生日期晚于评估日。", "birth_date is after as_of")
+        elif full_years(birth, as_of) < min_age:
+            problems.add(
+                "birth_date",
+                f"评估日时不满{min_age}周岁，无法计算积分。",
+                f"younger than {min_age} on as_of",
+            )
+
+    education = _education(problems, raw.get("education"))
+
+    credentials = []
+    for i, item in enumerate(r.get("credentials", "list", [])):
+        cred = _credential(problems, item, f"credentials[{i}]")
+        if cred is not None:
+            credentials.append(cred)
+
+    periods = []
+    for i, item in enumerate(r.get("insurance", "list", [])):
+        period = _period(problems, item, f"insurance[{i}]")
+        if period is not None:
+            periods.append((i, period))
+    if as_of is not None:
+        last = max([month_of(as_of) - 1] + [p.start for _, p in periods])
+        _check_overlaps(problems, periods, last)
+        _check_yardsticks(problems, periods, as_of)
+
+    flags = {name: r.get(name, "boolean", False) for name in FLAGS}
+
+    investment = None
+    inv = _object(problems, raw.get("investment"), "investment")
+    if inv is not None:
+        ir = _Reader(
+            problems, inv, "investment", {"share", "avg_annual_tax_cny", "avg_hukou_employees"}
+        )
+        investment = Investment(
+            ir.amount("share", 0, 1, required=True),
+            ir.amount("avg_annual_tax_cny", 0, 10**12),
+            ir.amount("avg_hukou_employees", 0, 10**7),
+        )
+
+    key_area = None
+    area = _object(problems, raw.get("key_area"), "key_area")
+    if area is not None:
+        ar = _Reader(problems, area, "key_area", {"area", "years"})
+        key_area = (ar.choice("area", KEY_AREAS, "lingang"), ar.count("years"))
+
+    married_on = None
+    spouse = _object(problems, raw.get("spouse"), "spouse")
+    if spouse is not None:
+        sr = _Reader(problems, spouse, "spouse", {"married_on"})
+        married_on = sr.date("married_on", required=True)
+        if married_on is not None and as_of is not None and married_on > as_of:
+            problems.add("spouse.married_on", "结婚日期晚于评估日。", "married_on is after as_of")
+        if married_on is not None and birth is not None and married_on < birth:
+            problems.add(
+                "spouse.married_on", "结婚日期早于出生日期。", "married_on is before birth_date"
+            )
+
+    events = {key: _events(problems, r, key, as_of) for key in EVENT_LISTS}
+
+    profile_kwargs = dict(
+        education=education,
+        credentials=tuple(credentials),
+        insurance=tuple(p for _, p in periods),
+        flags=flags,
+        investment=investment,
+        public_service_years=r.count("public_service_years"),
+        key_area=key_area,
+        award=r.choice("award", AWARDS, "none"),
+        married_on=married_on,
+        events=events,
+    )
+    problems.raise_if_any()
+    return Profile(as_of=as_of, birth_date=birth, **profile_kwargs)

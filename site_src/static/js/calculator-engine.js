@@ -1,0 +1,159 @@
+// The page's side of the engine worker: starts it without blocking the page, reports
+// progress and failures, and coalesces requests (one in flight, the latest waiting one wins).
+(() => {
+  const parts = (globalThis.ShPoints ??= {});
+
+  // No message from the worker for this long while it is starting means it is stuck.
+  const STALL_MS = 45000;
+
+  function supportProblem() {
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      return "你的浏览器不支持 WebAssembly，无法在本机运行计算引擎。表单仍可填写、保存和分享；请换用较新的 Chrome、Edge、Firefox 或 Safari 打开。";
+    }
+    if (typeof Worker !== "function") {
+      return "你的浏览器不支持 Web Worker，无法在本机运行计算引擎。请换用较新的浏览器打开。";
+    }
+    return null;
+  }
+
+  // Python errors arrive with their traceback; the last line says what happened.
+  function lastLine(message) {
+    const lines = String(message || "").trim().split("\n").map((l) => l.trim()).filter(Boolean);
+    return lines.length ? lines[lines.length - 1] : "未知错误";
+  }
+
+  const STAGES = {
+    runtime: "计算引擎的运行环境没有加载成功",
+    wheel: "计算规则包没有加载成功",
+    import: "计算规则包无法启动",
+  };
+
+  class Engine {
+    // handlers: onState(state, detail), onProgress(bytes)
+    constructor({ workerURL, indexURL, wheelURL, onState, onProgress }) {
+      Object.assign(this, { workerURL, indexURL, wheelURL, onState, onProgress });
+      this.worker = null;
+      this.state = "loading";
+      this.nextId = 1;
+      this.pending = new Map(); // id -> {resolve, reject}
+      this.lanes = new Map(); // lane -> {busy, queued}
+    }
+
+    start() {
+      const problem = supportProblem();
+      if (problem) {
+        this.fail(problem, { retry: false });
+        return;
+      }
+      this.stop();
+      this.setState("loading");
+      try {
+        this.worker = new Worker(this.workerURL, { type: "module" });
+      } catch (error) {
+        this.fail(`无法启动计算引擎：${lastLine(error && error.message)}`);
+        return;
+      }
+      this.worker.addEventListener("message", (event) => this.receive(event.data || {}));
+      this.worker.addEventListener("error", (event) => {
+        event.preventDefault();
+        this.fail(`计算引擎意外停止了（${lastLine(event.message) || "脚本错误"}）。`);
+      });
+      this.worker.addEventListener("messageerror", () => this.fail("计算引擎返回了无法读取的数据。"));
+      this.armWatchdog();
+      this.worker.postMessage({ op: "init", indexURL: this.indexURL, wheelURL: this.wheelURL });
+    }
+
+    stop() {
+      clearTimeout(this.watchdog);
+      if (this.worker) this.worker.terminate();
+      this.worker = null;
+      for (const { reject } of this.pending.values()) reject(new Error("stopped"));
+      this.pending.clear();
+      this.lanes.clear();
+    }
+
+    armWatchdog() {
+      clearTimeout(this.watchdog);
+      if (this.state !== "loading") return;
+      this.watchdog = setTimeout(
+        () => this.fail("计算引擎长时间没有响应，可能是网络中断或设备内存不足。"),
+        STALL_MS,
+      );
+    }
+
+    setState(state, detail = {}) {
+      this.state = state;
+      this.onState(state, detail);
+    }
+
+    fail(message, { retry = true } = {}) {
+      this.stop();
+      this.setState("error", { message, retry });
+    }
+
+    receive(message) {
+      if (message.type === "progress") {
+        this.armWatchdog();
+        this.onProgress(message.loaded);
+      } else if (message.type === "ready") {
+        clearTimeout(this.watchdog);
+        this.setState("ready", { rulesVersion: message.rulesVersion });
+      } else if (message.type === "failed") {
+        const what = STAGES[message.stage] || "计算引擎没有启动成功";
+        this.fail(`${what}：${lastLine(message.message)}`);
+      } else if (message.type === "reply") {
+        const waiting = this.pending.get(message.id);
+        if (!waiting) return;
+        this.pending.delete(message.id);
+        if (message.ok || message.kind === "validation") {
+          waiting.resolve(message);
+        } else {
+          waiting.reject(new Error(lastLine(message.message)));
+          this.fail(`计算时出错：${lastLine(message.message)}。你填写的内容都还在。`);
+        }
+      }
+    }
+
+    call(op, profile) {
+      if (this.state !== "ready" || !this.worker) return Promise.reject(new Error("not ready"));
+      const id = this.nextId++;
+      return new Promise((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        this.worker.postMessage({ id, op, profile });
+      });
+    }
+
+    // At most one request per lane in flight; while it runs, only the newest request waits.
+    // Returns a promise for the reply, or null when a newer request replaced this one.
+    latest(lane, op, profile) {
+      let entry = this.lanes.get(lane);
+      if (!entry) {
+        entry = { busy: false, queued: null };
+        this.lanes.set(lane, entry);
+      }
+      return new Promise((resolve) => {
+        if (entry.queued) entry.queued.resolve(null);
+        entry.queued = { op, profile, resolve };
+        this.pump(entry);
+      });
+    }
+
+    async pump(entry) {
+      if (entry.busy || !entry.queued) return;
+      const job = entry.queued;
+      entry.queued = null;
+      entry.busy = true;
+      try {
+        const reply = await this.call(job.op, job.profile);
+        job.resolve(entry.queued ? null : reply);
+      } catch {
+        job.resolve(null);
+      } finally {
+        entry.busy = false;
+        this.pump(entry);
+      }
+    }
+  }
+
+  parts.Engine = Engine;
+})();

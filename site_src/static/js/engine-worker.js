@@ -1,0 +1,131 @@
+// The scoring engine in a module worker: starts Pyodide, installs the calculator wheel and
+// answers {id, op, profile} messages with the engine's own JSON. No scoring happens here.
+//
+// Messages to the page:
+//   {type: "progress", loaded}                 bytes of runtime and wheel received so far
+//   {type: "ready", rulesVersion}
+//   {type: "failed", stage, message}            the engine could not start
+//   {type: "reply", id, ok: true, result}
+//   {type: "reply", id, ok: false, kind: "validation", problems}
+//   {type: "reply", id, ok: false, kind: "engine", message}
+
+const ENGINE_SOURCE = `
+import json
+import calculator
+
+def _answer(op, text):
+    try:
+        if op == "catalogues":
+            from calculator import catalogues
+            result = {
+                "skills": catalogues.skill_occupations(),
+                "qualifications": catalogues.qualifications(),
+            }
+        elif op == "score":
+            result = calculator.score(json.loads(text))
+        elif op == "plan":
+            result = calculator.plan(json.loads(text))
+        else:
+            raise ValueError("unknown op " + repr(op))
+    except calculator.ValidationError as error:
+        return json.dumps({"ok": False, "kind": "validation", "problems": error.problems},
+                          ensure_ascii=False)
+    return json.dumps({"ok": True, "result": result}, ensure_ascii=False, default=str)
+
+_answer
+`;
+
+let loadedBytes = 0;
+let lastReport = 0;
+
+function report(force) {
+  const now = Date.now();
+  if (force || now - lastReport > 100) {
+    lastReport = now;
+    self.postMessage({ type: "progress", loaded: loadedBytes });
+  }
+}
+
+// Pyodide downloads its files with the global fetch; counting the bytes as they stream
+// through gives real progress without fetching anything twice.
+const networkFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const response = await networkFetch(input, init);
+  const url = typeof input === "string" ? input : input.url;
+  if (!response.ok) {
+    throw new Error(`下载 ${fileName(url)} 失败（HTTP ${response.status}）`);
+  }
+  if (!response.body) return response;
+  const reader = response.body.getReader();
+  const counted = new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) {
+        report(true);
+        controller.close();
+        return;
+      }
+      loadedBytes += value.byteLength;
+      report(false);
+      controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(counted, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+};
+
+function fileName(url) {
+  return String(url).split("?")[0].split("/").pop() || String(url);
+}
+
+function describe(error) {
+  if (error && typeof error.message === "string" && error.message) return error.message;
+  return String(error);
+}
+
+let answer = null;
+
+async function start({ indexURL, wheelURL }) {
+  const base = new URL(indexURL, self.location.href).href;
+  let stage = "runtime";
+  try {
+    // The wheel download starts first so it overlaps with the runtime's start-up.
+    const wheel = self.fetch(new URL(wheelURL, self.location.href).href).then((r) => r.arrayBuffer());
+    wheel.catch(() => {});
+    const { loadPyodide } = await import(base + "pyodide.mjs");
+    const pyodide = await loadPyodide({ indexURL: base, stdout: () => {}, stderr: () => {} });
+    stage = "wheel";
+    pyodide.unpackArchive(await wheel, "wheel");
+    stage = "import";
+    answer = pyodide.runPython(ENGINE_SOURCE);
+    const version = pyodide.runPython("calculator.RULES_VERSION");
+    self.postMessage({ type: "ready", rulesVersion: String(version) });
+  } catch (error) {
+    self.postMessage({ type: "failed", stage, message: describe(error) });
+  }
+}
+
+function handle({ id, op, profile }) {
+  if (!answer) {
+    self.postMessage({ type: "reply", id, ok: false, kind: "engine", message: "计算引擎尚未就绪" });
+    return;
+  }
+  try {
+    const text = answer(op, JSON.stringify(profile ?? null));
+    self.postMessage({ type: "reply", id, ...JSON.parse(text) });
+  } catch (error) {
+    self.postMessage({ type: "reply", id, ok: false, kind: "engine", message: describe(error) });
+  }
+}
+
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.op === "init") start(message);
+  else handle(message);
+});

@@ -1,0 +1,145 @@
+// Site search, in the browser and offline: MiniSearch over the build's index (page sections and
+// catalogue entries). Chinese has no spaces, so Han runs are indexed as single characters and
+// character pairs; Latin letters and digits as words (docs/search.md).
+const form = document.querySelector("form[data-search-index]");
+const input = document.getElementById("search-q");
+const statusLine = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const MAX_RESULTS = 30;
+const HAN = /\p{Script=Han}+/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function hanTokens(run, withSingles) {
+  const chars = [...run];
+  const tokens = withSingles || chars.length === 1 ? [...chars] : [];
+  for (let i = 0; i + 1 < chars.length; i += 1) tokens.push(chars[i] + chars[i + 1]);
+  return tokens;
+}
+
+function tokenize(text, withSingles = true) {
+  const normal = (text || "").normalize("NFKC").toLowerCase();
+  const tokens = [];
+  for (const run of normal.match(HAN) || []) tokens.push(...hanTokens(run, withSingles));
+  for (const word of normal.replace(HAN, " ").match(WORD) || []) tokens.push(word);
+  return tokens;
+}
+
+function queryTerms(query) {
+  const normal = query.normalize("NFKC").toLowerCase();
+  return [...(normal.match(HAN) || []), ...(normal.replace(HAN, " ").match(WORD) || [])];
+}
+
+function snippetParts(text, terms) {
+  const lower = text.toLowerCase();
+  let first = -1;
+  for (const term of terms) {
+    const at = lower.indexOf(term);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  const start = Math.max(0, first - 30);
+  const piece = (start > 0 ? "…" : "") + text.slice(start, start + 110) + (start + 110 < text.length ? "…" : "");
+  return highlight(piece, terms);
+}
+
+function highlight(text, terms) {
+  const sorted = [...terms].filter(Boolean).sort((a, b) => b.length - a.length);
+  const escaped = sorted.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (!escaped.length) return [text];
+  const pattern = new RegExp(`(${escaped.join("|")})`, "giu");
+  return text.split(pattern).map((part, i) => (i % 2 ? { mark: part } : part));
+}
+
+function render(parts, into) {
+  for (const part of parts) {
+    if (typeof part === "string") into.append(part);
+    else {
+      const mark = document.createElement("mark");
+      mark.textContent = part.mark;
+      into.append(mark);
+    }
+  }
+}
+
+function show(results, docs, query, exact) {
+  list.replaceChildren();
+  const terms = queryTerms(query);
+  for (const hit of results.slice(0, MAX_RESULTS)) {
+    const doc = docs[hit.id];
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = doc.url;
+    render(highlight(doc.title, terms), link);
+    const where = document.createElement("span");
+    where.className = "where";
+    where.textContent = doc.page === doc.title ? doc.url.split("#")[0] : doc.page;
+    const snippet = document.createElement("p");
+    snippet.className = "snippet";
+    render(snippetParts(doc.text, terms), snippet);
+    item.append(link, where, snippet);
+    list.append(item);
+  }
+  const shown = results.length > MAX_RESULTS ? `，显示前 ${MAX_RESULTS} 条` : "";
+  if (!results.length) {
+    statusLine.textContent = `没有找到与“${query}”相关的内容。换个说法试试，或只输入两三个字。`;
+  } else if (exact) {
+    statusLine.textContent = `找到 ${results.length} 条结果${shown}。`;
+  } else {
+    statusLine.textContent = `没有完全符合“${query}”的内容，下面是 ${results.length} 条部分相符的结果${shown}。`;
+  }
+}
+
+async function start() {
+  statusLine.textContent = "正在载入搜索索引…";
+  const [{ default: MiniSearch }, response] = await Promise.all([
+    import(form.dataset.minisearch),
+    fetch(form.dataset.searchIndex),
+  ]);
+  const { docs } = await response.json();
+  const engine = new MiniSearch({
+    fields: ["title", "page", "text"],
+    tokenize: (text) => tokenize(text, true),
+    processTerm: (term) => term,
+    // Queries below arrive already split into terms.
+    searchOptions: { boost: { title: 3, page: 1.5 }, tokenize: (term) => [term], processTerm: (term) => term },
+  });
+  engine.addAll(docs);
+
+  function run(query) {
+    const trimmed = query.trim();
+    if (!trimmed) {
+      list.replaceChildren();
+      statusLine.textContent = "请输入要找的内容。";
+      return;
+    }
+    // Prefer documents holding every character pair of the query (close to a phrase match);
+    // fall back to any of them, then to single characters.
+    const pairs = tokenize(trimmed, false);
+    let results = engine.search({ queries: pairs, combineWith: "AND" });
+    const exact = results.length > 0;
+    if (!exact) results = engine.search({ queries: pairs, combineWith: "OR" });
+    show(results, docs, trimmed, exact);
+  }
+
+  const initial = new URLSearchParams(location.search).get("q") || "";
+  input.value = initial;
+  run(initial);
+  let timer;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(input.value), 120);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const url = new URL(location.href);
+    url.searchParams.set("q", input.value.trim());
+    history.replaceState(null, "", url);
+    run(input.value);
+  });
+  form.dataset.ready = "true";
+}
+
+if (form) {
+  start().catch(() => {
+    statusLine.textContent = "搜索索引载入失败。请检查网络后刷新页面。";
+  });
+}

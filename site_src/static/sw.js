@@ -1,0 +1,105 @@
+// Offline support. The build prepends `const BUILD = {"version": "...", "precache": [...]};`.
+//
+// - One cache per build version; activating a new version deletes the old caches, so a deploy
+//   replaces every file at once (pages and their hashed assets always match).
+// - Pages and assets are cached on install. The calculator's runtime (about 13 MB) is not:
+//   it is added when a page asks for it ({type: "warm-runtime"}), so reading an article never
+//   downloads it, and it is carried over from the previous version when its URL is unchanged.
+// - Requests are answered from the cache first, then from the network.
+
+/* global BUILD */
+const CACHE_PREFIX = "sh-points-";
+const CACHE = CACHE_PREFIX + BUILD.version;
+
+const isRuntime = (path) => path.startsWith("/pyodide/") || path.startsWith("/wheels/");
+const precachePaths = BUILD.precache.map((entry) => new URL(entry, self.location.origin).pathname);
+const shellPaths = precachePaths.filter((path) => !isRuntime(path));
+const runtimePaths = precachePaths.filter(isRuntime);
+const known = new Set(precachePaths);
+
+// "/calculator", "/calculator/" and "/calculator/index.html" are the same page.
+function cacheKey(pathname) {
+  if (known.has(pathname)) return pathname;
+  if (pathname.endsWith("/index.html")) {
+    const dir = pathname.slice(0, -"index.html".length);
+    if (known.has(dir)) return dir;
+  }
+  if (!pathname.endsWith("/") && known.has(pathname + "/")) return pathname + "/";
+  if (pathname.endsWith("/") && known.has(pathname + "index.html")) return pathname + "index.html";
+  return pathname;
+}
+
+async function carryOverRuntime(cache) {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+    const old = await caches.open(name);
+    for (const path of runtimePaths) {
+      if (await cache.match(path)) continue;
+      const response = await old.match(path);
+      if (response) await cache.put(path, response);
+    }
+  }
+}
+
+async function warmRuntime() {
+  const cache = await caches.open(CACHE);
+  for (const path of runtimePaths) {
+    if (await cache.match(path)) continue;
+    const response = await fetch(path);
+    if (response.ok) await cache.put(path, response);
+  }
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll(shellPaths.map((path) => new Request(path, { cache: "reload" })));
+      await carryOverRuntime(cache);
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "warm-runtime") {
+    event.waitUntil(warmRuntime().catch(() => {}));
+  }
+});
+
+async function respond(request) {
+  const url = new URL(request.url);
+  const key = cacheKey(url.pathname);
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(key, { ignoreSearch: true });
+  if (cached) return cached;
+  try {
+    const response = await fetch(request);
+    if (response.ok && known.has(key)) await cache.put(key, response.clone());
+    return response;
+  } catch (error) {
+    if (request.mode === "navigate") {
+      const fallback = await cache.match("/404.html");
+      if (fallback) return fallback;
+    }
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET") return;
+  if (new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(respond(request));
+});

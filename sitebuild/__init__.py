@@ -1,0 +1,1 @@
+"""The site generator: readers -> renderers -> writers, run as named steps by `pipeline`."""

@@ -1,0 +1,222 @@
+"""The functions page bodies call (docs/architecture.md §2), rendering engine data as HTML.
+
+Every number shown comes from the engine; nothing here restates a rule by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+
+from markupsafe import Markup
+
+from .engine import Engine
+from .links import calc_link
+
+GROUP_TITLES = {
+    "base": "基础指标",
+    "bonus": "加分指标",
+    "deduction": "减分指标",
+    "veto": "一票否决指标",
+    "eligibility": "申请条件",
+}
+
+
+SOURCE_KEY = re.compile(r"\[([A-Z]\d+[a-z]?)\]")
+
+
+class PageFunctionError(Exception):
+    """A page called a function wrongly (unknown parameter id, bad group, invalid profile)."""
+
+
+def _text(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return escape(str(value))
+
+
+def _money(value) -> str:
+    return f"{value:,}" if isinstance(value, int) else _text(value)
+
+
+def _table(headers: list[str], rows: list[list[str]], caption: str = "", css: str = "") -> Markup:
+    """A table as one raw-HTML block (no blank lines, so Markdown passes it through). Each cell
+    carries its column's name in data-label, for the card layout on narrow screens."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td data-label="{h}">{c}</td>' for h, c in zip(headers, row, strict=True))
+        + "</tr>"
+        for row in rows
+    )
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return Markup(
+        f'<div class="table-wrap"><table class="{css or "data"}">{cap}'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def _verdict(result: dict) -> str:
+    """One sentence on a worked example's result (the engine's headline speaks to "you")."""
+    total, standard = result["total"], result["standard"]
+    if result.get("vetoed"):
+        return f"此例合计 {total} 分，但有一票否决情形，不能申请。"
+    if not result.get("eligible", True):
+        return f"此例合计 {total} 分，但暂不符合申请条件。"
+    if result.get("passes"):
+        return f"此例合计 {total} 分，达到 {standard} 分标准。"
+    return f"此例合计 {total} 分，未达到 {standard} 分标准。"
+
+
+class PageFunctions:
+    """Bound to one engine; `decisions_url` is the page that lists the decisions, if any."""
+
+    def __init__(self, engine: Engine, decisions_url: str | None, sources_url: str | None):
+        self.engine = engine
+        self.decisions_url = decisions_url
+        self.sources_url = sources_url
+
+    def _decision_refs(self, ids) -> str:
+        if not ids:
+            return ""
+        if self.decisions_url is None:
+            return "、".join(escape(i) for i in ids)
+        return "、".join(
+            f'<a href="{self.decisions_url}#decision-{escape(i)}">{escape(i)}</a>' for i in ids
+        )
+
+    def _source_refs(self, text) -> str:
+        """The source text with each known reference key ("[S7]") linked to the sources list."""
+        if self.sources_url is None or not text:
+            return _text(text)
+        keys = {s["key"] for s in self.engine.rules.sources()}
+
+        def link(match: re.Match) -> str:
+            key = match.group(1)
+            if key not in keys:
+                return match.group(0)
+            return f'<a href="{self.sources_url}#source-{key}">[{key}]</a>'
+
+        return SOURCE_KEY.sub(link, _text(text))
+
+    def indicator_table(self, group: str) -> Markup:
+        if group not in GROUP_TITLES:
+            raise PageFunctionError(
+                f"indicator_table: unknown group {group!r} (use one of {', '.join(GROUP_TITLES)})"
+            )
+        rows = []
+        for ind in self.engine.rules.indicators():
+            if ind["group"] != group:
+                continue
+            explain = self._decision_refs(ind.get("decisions"))
+            rows.append(
+                [
+                    f'<span id="indicator-{escape(ind["id"])}">{_text(ind["label"])}</span>',
+                    _text(ind["summary"]),
+                    _text(ind.get("cap")),
+                    _text(ind.get("conditions")),
+                    self._source_refs(ind.get("source"))
+                    + (f"<br>本站解释：{explain}" if explain else ""),
+                ]
+            )
+        return _table(["指标", "分值", "上限", "条件", "依据"], rows, css="data cards indicators")
+
+    def history_table(self) -> Markup:
+        rows = []
+        for item in self.engine.rules.history():
+            for period in item["periods"]:
+                rows.append(
+                    [
+                        _text(item["item"]),
+                        _text(period.get("since")),
+                        _text(period.get("until")) if period.get("until") else "至今",
+                        _text(period.get("text")),
+                    ]
+                )
+        return _table(["项目", "起", "止", "规定"], rows, css="data cards history")
+
+    def yardstick_table(self) -> Markup:
+        rows = [
+            [
+                f"{_text(y['from'])} 至 {_text(y['to'])}",
+                _money(y.get("average_cny")),
+                _money(y.get("ceiling_cny")),
+                _text(y.get("source")),
+            ]
+            for y in self.engine.rules.yardsticks()
+        ]
+        headers = ["缴费年度", "职工月平均工资（元）", "缴费基数上限（元）", "依据"]
+        return _table(headers, rows, css="data cards yardsticks")
+
+    def decisions_list(self) -> Markup:
+        items = "".join(
+            f'<dt id="decision-{escape(d["id"])}">{escape(d["id"])} {escape(d["topic"])}</dt>'
+            f"<dd>{escape(d['text'])}</dd>"
+            for d in self.engine.rules.decisions()
+        )
+        return Markup(f'<dl class="decisions">{items}</dl>')
+
+    def sources_list(self) -> Markup:
+        items = []
+        for s in self.engine.rules.sources():
+            title = escape(s["title"])
+            url = s.get("url") or ""
+            if url and not url.startswith(("http://", "https://")):
+                url = "https://" + url
+            link = f'<a href="{escape(url)}" rel="noopener">{title}</a>' if url else title
+            verified = f"（核对于 {escape(str(s['verified']))}）" if s.get("verified") else ""
+            key = escape(s["key"])
+            items.append(f'<li id="source-{key}">[{key}] {link}{verified}</li>')
+        return Markup(f'<ol class="sources">{"".join(items)}</ol>')
+
+    def value(self, param_id: str):
+        try:
+            found = self.engine.rules.value(param_id)
+        except KeyError:
+            raise PageFunctionError(f"value: unknown parameter id {param_id!r}") from None
+        if isinstance(found, float) and found.is_integer():
+            found = int(found)
+        if isinstance(found, dt.date):
+            return found.isoformat()
+        return found
+
+    def calc_link(self, profile: dict) -> str:
+        if not isinstance(profile, dict):
+            raise PageFunctionError("calc_link: the profile must be a mapping")
+        return calc_link(profile)
+
+    def worked_example(self, title: str, profile: dict) -> Markup:
+        engine = self.engine.module
+        try:
+            result = engine.score(profile)
+        except engine.ValidationError as e:
+            problems = "; ".join(f"{p['path']}: {p.get('en') or p.get('zh')}" for p in e.problems)
+            message = f"worked_example {title!r}: invalid profile: {problems}"
+            raise PageFunctionError(message) from None
+        lines = [ln for ln in result.get("lines", []) if ln.get("points")]
+        rows = [
+            [_text(ln["label"]), _text(ln["points"]), _text(ln.get("explanation"))] for ln in lines
+        ]
+        table = _table(["项目", "分值", "说明"], rows, css="data example")
+        return Markup(
+            f'<figure class="worked-example"><figcaption>{escape(title)}</figcaption>'
+            f"{table}"
+            f'<p class="example-total"><strong>{escape(_verdict(result))}</strong> '
+            f'<a href="{escape(calc_link(profile))}">在计算器中打开此例</a></p></figure>'
+        )
+
+    def context(self) -> dict:
+        return {
+            "indicator_table": self.indicator_table,
+            "history_table": self.history_table,
+            "yardstick_table": self.yardstick_table,
+            "decisions_list": self.decisions_list,
+            "sources_list": self.sources_list,
+            "worked_example": self.worked_example,
+            "value": self.value,
+            "calc_link": self.calc_link,
+            "skill_count": len(self.engine.skills),
+            "qualification_count": len(self.engine.qualifications),
+        }

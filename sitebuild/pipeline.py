@@ -1,0 +1,158 @@
+"""The build as a pipeline of named, timed steps: read -> engine -> wheel -> bodies ->
+index -> assets -> templates -> runtime -> site files -> links -> service worker -> write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalogue, site_files
+from .assets import Assets, read_static
+from .config import read_package_info, read_site_config
+from .engine import load_engine
+from .hashing import sha256_hex
+from .icons import icon_files
+from .link_check import check_links
+from .markdown_render import body_environment, render_body
+from .output import OutputTree, atomic_write
+from .page_functions import PageFunctions
+from .pages import Page, read_pages
+from .paths import STATIC
+from .runtime import pyodide_version, runtime_files
+from .search_index import build_index
+from .templates import render_pages, template_environment
+from .vendor import minisearch_module
+from .wheel import build_wheel, wheel_output_path
+
+
+@dataclass
+class Report:
+    out: Path
+    steps: list[tuple[str, float]] = field(default_factory=list)
+    pages: int = 0
+    files: int = 0
+    total_bytes: int = 0
+    seconds: float = 0.0
+
+    @contextmanager
+    def step(self, name: str):
+        start = time.perf_counter()
+        yield
+        self.steps.append((name, time.perf_counter() - start))
+
+    def summary(self) -> str:
+        steps = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in self.steps)
+        return (
+            f"steps: {steps}\n"
+            f"wrote {self.pages} pages, {self.files} files, {self.total_bytes / 1e6:.1f} MB raw "
+            f"to {self.out} in {self.seconds:.2f} s"
+        )
+
+
+def _page_calling(pages: list[Page], function: str) -> str | None:
+    for page in pages:
+        if f"{function}(" in page.body:
+            return page.url
+    return None
+
+
+def _output_version(tree: OutputTree) -> str:
+    parts = [f"{path}:{sha256_hex(tree.bytes_of(path))}" for path in sorted(tree.paths())]
+    return sha256_hex("\n".join(parts).encode())[:16]
+
+
+def build(out: Path, base_url: str | None = None, compress: bool = True) -> Report:
+    report = Report(out)
+    started = time.perf_counter()
+
+    with report.step("read"):
+        config = read_site_config(base_url=base_url)
+        package = read_package_info()
+        pages = read_pages()
+
+    with report.step("engine"):
+        engine = load_engine()
+
+    with report.step("wheel"):
+        wheel = build_wheel(package)
+        wheel_path = wheel_output_path(package, wheel)
+
+    with report.step("bodies"):
+        functions = PageFunctions(
+            engine, _page_calling(pages, "decisions_list"), _page_calling(pages, "sources_list")
+        )
+        env = body_environment()
+        for page in pages:
+            render_body(page, env, functions.context())
+
+    with report.step("index"):
+        skills = catalogue.skill_rows(engine.skills)
+        qualifications = catalogue.qualification_rows(engine.qualifications)
+        index = build_index(pages, skills, qualifications)
+
+    with report.step("assets"):
+        assets = Assets()
+        read_static(assets)
+        for name, data in icon_files().items():
+            assets.add(name, data)
+        assets.add("js/minisearch.js", minisearch_module())
+        assets.add("search-index.json", index)
+
+    with report.step("templates"):
+        tree = OutputTree()
+        pyodide_url = f"/pyodide/{pyodide_version()}/"
+        common = {
+            "site": config,
+            "rules_version": engine.rules_version,
+            "last_verified": engine.last_verified,
+            "build_date": dt.date.today().isoformat(),
+            "asset": lambda name: assets.url(name, "site_src/templates"),
+            "pyodide_index_url": pyodide_url,
+            "wheel_url": "/" + wheel_path,
+            "runtime_bytes": len(wheel) + sum(f.stat().st_size for f in runtime_files().values()),
+            "skills": skills,
+            "qualifications": qualifications,
+            "csp": site_files.CSP,
+            "service_worker": (STATIC / "sw.js").is_file(),
+            **functions.context(),
+        }
+        html = render_pages(pages, template_environment(), common,
+                            lambda page: {"canonical": config.base_url + page.url})
+        for path, data in html.items():
+            tree.add(path, data)
+        for path, data in assets.files.items():
+            tree.add(path, data)
+        tree.add(wheel_path, wheel)
+
+    with report.step("runtime"):
+        for path, source in runtime_files().items():
+            tree.copy(path, source)
+
+    with report.step("site files"):
+        page_urls = [p.url for p in pages]
+        tree.add("sitemap.xml", site_files.sitemap(config, page_urls))
+        tree.add("robots.txt", site_files.robots(config))
+        tree.add("manifest.webmanifest", site_files.manifest(config, assets))
+        immutable = [*assets.files, wheel_path, *runtime_files()]
+        tree.add("_headers", site_files.headers_file(page_urls, immutable))
+
+    with report.step("links"):
+        check_links(html, tree.paths(), {p.output: p.file for p in pages})
+
+    with report.step("service worker"):
+        precache = [*page_urls, *("/" + p for p in immutable), "/manifest.webmanifest"]
+        worker = site_files.service_worker(_output_version(tree), sorted(precache))
+        if worker is not None:
+            tree.add("sw.js", worker)
+
+    with report.step("write"):
+        atomic_write(tree, out, compress=compress)
+
+    report.pages = len(pages)
+    report.files = len(tree.paths())
+    report.total_bytes = tree.total_bytes()
+    report.seconds = time.perf_counter() - started
+    return report

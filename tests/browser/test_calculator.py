@@ -1,0 +1,290 @@
+"""The calculator page: the share link, typing, every indicator group, keeping answers,
+the path to 120 and the credential picker, all through the real engine in Pyodide."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
+from playwright.sync_api import Page, expect
+
+import calculator
+
+pytestmark = pytest.mark.browser
+
+BASELINE = {
+    "as_of": AS_OF,
+    "birth_date": "1992-03-15",
+    "education": {"level": "bachelor"},
+    "insurance": [{"from": "2021-01", "base_multiple": 0.7}],
+}
+
+
+def engine_total(profile: dict) -> int:
+    return calculator.score(profile)["total"]
+
+
+def with_changes(**changes) -> dict:
+    profile = copy.deepcopy(BASELINE)
+    profile.update(changes)
+    return profile
+
+
+def test_share_link_fills_the_form_and_scores_with_no_request_leaving_loopback(
+    page: Page, site_url: str
+):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_calculator(page, site_url, share_hash(BASELINE))
+    wait_ready(page)
+    expect_total(page, engine_total(BASELINE), passes=False)
+    expect(field(page, "birth_date")).to_have_value("1992-03-15")
+    expect(field(page, "education.level")).to_have_value("bachelor")
+    expect(field(page, "insurance[0].from")).to_have_value("2021-01")
+    assert requests, "the page made no requests at all"
+    outside = [url for url in requests if not url.startswith(site_url) and not url.startswith("data:")]
+    assert outside == []
+
+
+def test_padded_share_link_is_read_too(page: Page, site_url: str):
+    profile = with_changes(birth_date="1990-01-01")
+    open_calculator(page, site_url, share_hash(profile, padding=True))
+    wait_ready(page)
+    expect_total(page, engine_total(profile))
+
+
+def test_typing_gives_the_engines_total_without_a_submit_button(page: Page, site_url: str):
+    open_calculator(page, site_url)
+    wait_ready(page)
+    page.get_by_text("按其他日期计算").click()
+    field(page, "as_of").fill(AS_OF)
+    field(page, "birth_date").fill("19920315")  # compact form is accepted
+    field(page, "education.level").select_option("bachelor_with_degree")
+    field(page, "insurance[0].from").fill("2021-01")
+    field(page, "insurance[0].base_multiple").fill("1")
+    expected = {
+        "as_of": AS_OF,
+        "birth_date": "1992-03-15",
+        "education": {"level": "bachelor_with_degree"},
+        "insurance": [{"from": "2021-01", "base_multiple": 1}],
+    }
+    expect_total(page, engine_total(expected), passes=True)
+    expect(page.locator("#headline")).to_contain_text(str(engine_total(expected)))
+    expect(page.locator("#headline")).to_have_attribute("role", "status")
+
+
+def fill_spouse(page: Page):
+    field(page, "spouse.married_on").fill("2018-06-01")
+    return with_changes(spouse={"married_on": "2018-06-01"})
+
+
+def fill_detention(page: Page):
+    page.get_by_text("填写减分记录").click()
+    field(page, "detentions").fill("2024-05-01")
+    return with_changes(detentions=["2024-05-01"])
+
+
+def fill_serious_crime(page: Page):
+    field(page, "serious_crime").check()
+    return with_changes(serious_crime=True)
+
+
+def fill_birth_date(page: Page):
+    field(page, "birth_date").fill("1975-03-15")
+    return with_changes(birth_date="1975-03-15")
+
+
+def fill_degree(page: Page):
+    field(page, "education.level").select_option("master")
+    return with_changes(education={"level": "master"})
+
+
+def fill_credential(page: Page):
+    field(page, "insurance[0].base_multiple").fill("1")
+    field(page, "credentials[0].type").select_option("skill")
+    field(page, "credentials[0].level").select_option("2")
+    field(page, "credentials[0].occupation").fill("电工")
+    profile = with_changes(credentials=[{
+        "type": "skill", "level": 2, "occupation": "电工", "job_match": True,
+        "obtained_in_shanghai": True,
+    }])
+    profile["insurance"][0]["base_multiple"] = 1
+    return profile
+
+
+def fill_second_period(page: Page):
+    page.get_by_role("button", name="再添加一段").click()
+    field(page, "insurance[1].from").fill("2015-01")
+    field(page, "insurance[1].to").fill("2020-12")
+    field(page, "insurance[1].base_cny").fill("9000")
+    profile = copy.deepcopy(BASELINE)
+    profile["insurance"].append({"from": "2015-01", "to": "2020-12", "base_cny": 9000})
+    return profile
+
+
+@pytest.mark.parametrize(
+    ("group", "change"),
+    [
+        ("base", fill_birth_date),
+        ("base", fill_degree),
+        ("base", fill_credential),
+        ("base", fill_second_period),
+        ("bonus", fill_spouse),
+        ("deduction", fill_detention),
+        ("veto", fill_serious_crime),
+    ],
+    ids=lambda value: value if isinstance(value, str) else value.__name__,
+)
+def test_each_indicator_group_changes_the_total_as_the_engine_says(
+    page: Page, site_url: str, group: str, change
+):
+    open_calculator(page, site_url, share_hash(BASELINE))
+    wait_ready(page)
+    before = engine_total(BASELINE)
+    expect_total(page, before)
+    expected = change(page)
+    result = calculator.score(expected)
+    assert result["total"] != before or result["vetoed"], "the change must matter to the engine"
+    expect_total(page, result["total"], passes=result["passes"])
+    if group == "veto":
+        expect(page.locator("#headline")).to_contain_text("否决")
+        expect(page.locator('[data-group="eligibility"]')).to_contain_text("严重刑事犯罪")
+    else:
+        line = next(line for line in result["lines"] if line["group"] == group and line["points"])
+        shown = page.locator(f'#breakdown [data-group="{group}"] [data-line="{line["id"]}"]')
+        expect(shown).to_contain_text(str(abs(line["points"])))
+
+
+def test_lines_open_to_their_rule_source_and_the_sites_interpretation(page: Page, site_url: str):
+    open_calculator(page, site_url, share_hash(BASELINE))
+    wait_ready(page)
+    age = page.locator('#breakdown [data-line="age"]')
+    age.locator("summary").click()
+    line = next(line for line in calculator.score(BASELINE)["lines"] if line["id"] == "age")
+    expect(age).to_contain_text(line["rule"])
+    expect(age).to_contain_text(line["source"])
+    expect(age).to_contain_text("本站解释 " + line["decisions"][0]["id"])
+    # zero lines are folded away but reachable
+    folded = page.locator('#breakdown [data-group="bonus"] details.zero-lines')
+    expect(folded).not_to_have_attribute("open", "")
+    expect(folded.locator(":scope > summary")).to_contain_text("为 0 分")
+
+
+def test_the_path_to_120_shows_the_planners_dates_and_assumptions(page: Page, site_url: str):
+    open_calculator(page, site_url, share_hash(BASELINE))
+    wait_ready(page)
+    plan = calculator.plan(BASELINE)
+    expect(page.locator("#plan")).to_contain_text(plan["summary"])
+    expect(page.locator("#plan")).to_contain_text(plan["time_only"]["assumption"])
+    reachable = [s for s in plan["suggestions"] if s["reaches_standard_on"]]
+    assert reachable
+    expect(page.locator("#plan")).to_contain_text(reachable[0]["reaches_standard_on"])
+
+
+def test_field_errors_are_listed_and_link_to_the_field(page: Page, site_url: str):
+    open_calculator(page, site_url, share_hash(BASELINE))
+    wait_ready(page)
+    field(page, "insurance[0].from").fill("2021-13")
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("开始月份")
+    expect(field(page, "insurance[0].from")).to_have_attribute("aria-invalid", "true")
+    summary.get_by_role("link").first.click()
+    expect(field(page, "insurance[0].from")).to_be_focused()
+    field(page, "insurance[0].from").fill("2021-01")
+    expect(summary).to_be_hidden()
+    expect_total(page, engine_total(BASELINE))
+
+
+def test_an_empty_form_asks_for_what_is_missing_without_errors(page: Page, site_url: str):
+    open_calculator(page, site_url)
+    wait_ready(page)
+    expect(page.locator("#result-missing")).to_contain_text("出生日期")
+    expect(page.locator("#error-summary")).to_be_hidden()
+    expect(page.locator("#total")).to_have_text("—")
+
+
+def test_share_button_makes_a_link_that_reopens_the_same_answers(page: Page, site_url: str):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_calculator(page, site_url, share_hash(BASELINE))
+    wait_ready(page)
+    expected = fill_spouse(page)
+    expect_total(page, engine_total(expected))
+    page.get_by_role("button", name="复制分享链接").click()
+    link = page.locator("#share-output").input_value()
+    assert "#profile=" in link
+    other = page.context.new_page()
+    other.goto(link)
+    wait_ready(other)
+    expect_total(other, engine_total(expected))
+    expect(field(other, "spouse.married_on")).to_have_value("2018-06-01")
+
+
+def test_save_restore_and_clear(page: Page, site_url: str):
+    open_calculator(page, site_url)
+    wait_ready(page)
+    field(page, "birth_date").fill("1992-03-15")
+    field(page, "education.level").select_option("bachelor")
+    page.get_by_role("button", name="保存在本机").click()
+    expect(page.locator("#keep-status")).to_contain_text("已保存")
+
+    page.goto(f"{site_url}/calculator/")
+    expect(field(page, "birth_date")).to_have_value("1992-03-15")
+    expect(page.locator("#calc-notice")).to_contain_text("保存")
+    wait_ready(page)
+
+    page.get_by_role("button", name="清除我的数据").click()
+    expect(field(page, "birth_date")).to_have_value("")
+    stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('sh-points'))")
+    assert stored == []
+    page.goto(f"{site_url}/calculator/")
+    wait_ready(page)
+    expect(field(page, "birth_date")).to_have_value("")
+
+
+def test_quick_mode_fills_one_period(page: Page, site_url: str):
+    open_calculator(page, site_url)
+    wait_ready(page)
+    field(page, "birth_date").fill("1992-03-15")
+    page.get_by_text("快速填写：只知道大概缴了几年").click()
+    page.locator("#f-quick-years").fill("5")
+    page.locator("#f-quick-multiple").fill("1")
+    page.get_by_role("button", name="按此填入").click()
+    expect(field(page, "insurance[0].base_multiple")).to_have_value("1")
+    start = field(page, "insurance[0].from").input_value()
+    profile = {"birth_date": "1992-03-15", "insurance": [{"from": start, "base_multiple": 1}]}
+    line = next(x for x in calculator.score(profile)["lines"] if x["id"] == "insurance_years")
+    assert line["points"] == 15
+    expect_total(page, engine_total(profile))
+
+
+def test_credential_picker_searches_both_names_and_shows_the_value(page: Page, site_url: str):
+    open_calculator(page, site_url)
+    wait_ready(page)
+    field(page, "credentials[0].type").select_option("qualification")
+    name = field(page, "credentials[0].name")
+    name.click()
+    name.press_sequentially("会计")
+    options = page.locator("#f-credentials-0-name-options [role=option]")
+    expect(options.first).to_be_visible()
+    name.press("ArrowDown")
+    name.press("Enter")
+    chosen = name.input_value()
+    assert calculator.catalogues.find_qualification(chosen) is not None
+    card = page.locator('[data-picker="qualification"] .picker-card')
+    expect(card).to_contain_text("100")
+    name.fill("不存在的证书")
+    expect(card).to_contain_text("不在")
+
+
+def test_keyboard_only_reaches_the_result_controls(page: Page, site_url: str):
+    open_calculator(page, site_url, share_hash(BASELINE))
+    wait_ready(page)
+    field(page, "birth_date").focus()
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "clear-button":
+            break
+    else:
+        pytest.fail("Tab never reached the clear button")

@@ -1,0 +1,154 @@
+"""Each broken input fails the build cleanly: non-zero exit, `error: <file>[:<line>]: …`,
+no traceback, and the previous output left exactly as it was."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+PAGE = "site_src/pages/catalogue/index.md"
+GOOD_HEAD = "---\ntitle: 证书目录\n"
+
+
+def break_front_matter_yaml(p):
+    p.edit(PAGE, "nav_order: 30", "nav_order: [30")
+
+
+def unknown_key(p):
+    p.edit(PAGE, "nav_order: 30", "nav_order: 30\nauthor: 某人")
+
+
+def missing_title(p):
+    p.edit(PAGE, GOOD_HEAD, "---\n")
+
+
+def missing_description(p):
+    text = p.path(PAGE).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if not ln.startswith("description:")]
+    p.write(PAGE, "\n".join(lines) + "\n")
+
+
+def no_front_matter(p):
+    p.write(PAGE, "只有正文，没有 front matter。\n")
+
+
+def unknown_variable(p):
+    p.edit(PAGE, "两个目录页", "{{ no_such_variable }} 两个目录页")
+
+
+def unknown_function(p):
+    p.edit(PAGE, "两个目录页", "{{ no_such_function() }} 两个目录页")
+
+
+def unknown_parameter(p):
+    p.edit(PAGE, "两个目录页", '{{ value("no.such.parameter") }} 两个目录页')
+
+
+def bad_jinja_syntax(p):
+    p.edit(PAGE, "两个目录页", "{{ value( }} 两个目录页")
+
+
+def bad_skill_row(p):
+    path = p.path("calculator/data/skill_occupations.json")
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    del rows[3]["name"]
+    path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def bad_qualification_row(p):
+    path = p.path("calculator/data/qualifications.json")
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    rows[5]["registration_required"] = "是"
+    path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def broken_catalogue_json(p):
+    path = p.path("calculator/data/qualifications.json")
+    path.write_text(path.read_text(encoding="utf-8").replace("}", "", 1), encoding="utf-8")
+
+
+def broken_rules_toml(p):
+    p.edit("calculator/data/rules.toml", 'id = "standard_score"', 'id = "standard_score')
+
+
+def missing_asset(p):
+    missing = "<link href=\"{{ asset('css/nope.css') }}\">"
+    p.edit("site_src/templates/page.html", "<article", missing + "<article")
+
+
+def bad_template_syntax(p):
+    p.edit("site_src/templates/page.html", "{{ content }}", "{{ content }")
+
+
+def broken_internal_link(p):
+    p.edit(PAGE, "两个目录页", "[不存在的页](/no-such-page/) 两个目录页")
+
+
+def broken_anchor(p):
+    p.edit(PAGE, "两个目录页", "[不存在的锚点](/catalogue/skills/#skill-999) 两个目录页")
+
+
+def broken_local_anchor(p):
+    p.edit(PAGE, "两个目录页", "[本页锚点](#no-such-heading) 两个目录页")
+
+
+def inline_style(p):
+    p.edit(PAGE, "两个目录页", '<p style="color:red">红字</p>\n\n两个目录页')
+
+
+CASES = [
+    # (break, file named in the message, expected line or None, words in the message)
+    (break_front_matter_yaml, PAGE, 5, "YAML"),  # where the parser saw the problem
+    (unknown_key, PAGE, 5, "unknown front matter key 'author'"),
+    (missing_title, PAGE, None, "'title'"),
+    (missing_description, PAGE, None, "'description'"),
+    (no_front_matter, PAGE, 1, "front matter missing"),
+    (unknown_variable, PAGE, None, "no_such_variable"),
+    (unknown_function, PAGE, None, "no_such_function"),
+    (unknown_parameter, PAGE, None, "no.such.parameter"),
+    (bad_jinja_syntax, PAGE, None, "syntax"),
+    (bad_skill_row, "calculator/data/skill_occupations.json", 18, "'name'"),
+    (bad_qualification_row, "calculator/data/qualifications.json", None, "registration_required"),
+    (broken_catalogue_json, "calculator/data/qualifications.json", None, "invalid JSON"),
+    (broken_rules_toml, "calculator/data/rules.toml", None, "invalid TOML"),
+    (missing_asset, "site_src/templates/page.html", 3, "css/nope.css"),
+    (bad_template_syntax, "site_src/templates/page.html", 5, "syntax"),
+    (broken_internal_link, PAGE, None, "/no-such-page/"),
+    (broken_anchor, PAGE, None, "skill-999"),
+    (broken_local_anchor, PAGE, None, "no-such-heading"),
+    (inline_style, PAGE, None, "inline style="),
+]
+
+
+@pytest.mark.parametrize(("breaker", "file", "line", "words"), CASES,
+                         ids=[case[0].__name__ for case in CASES])
+def test_broken_input_fails_cleanly(built_project, breaker, file, line, words):
+    before = built_project.snapshot()
+    breaker(built_project)
+    result = built_project.build("--no-compress")
+    assert result.returncode != 0
+    message = result.stderr.strip()
+    assert message.startswith(f"error: {file}:"), message
+    if line is not None:
+        assert message.startswith(f"error: {file}:{line}: "), message
+    assert words in message
+    assert "Traceback" not in result.stderr + result.stdout
+    assert built_project.snapshot() == before
+    leftovers = [p.name for p in built_project.root.iterdir() if p.name.startswith(".dist.")]
+    assert leftovers == []
+
+
+def test_line_numbers_point_into_the_page_body(project):
+    project.edit(PAGE, "两个目录页", "{{ no_such_variable }} 两个目录页")
+    lines = project.path(PAGE).read_text(encoding="utf-8").splitlines()
+    expected = next(i for i, text in enumerate(lines, start=1) if "no_such_variable" in text)
+    result = project.build("--no-compress")
+    assert result.stderr.startswith(f"error: {PAGE}:{expected}: "), result.stderr
+
+
+def test_first_build_failure_writes_no_output(project):
+    unknown_key(project)
+    result = project.build("--no-compress")
+    assert result.returncode != 0
+    assert not project.out.exists()

@@ -1,0 +1,103 @@
+"""Properties that hold for every profile (hypothesis; skipped where it is not installed)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+
+import pytest
+
+hypothesis = pytest.importorskip("hypothesis")
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from profile_strategies import json_like_profiles, periods, valid_profiles  # noqa: E402
+
+import calculator  # noqa: E402
+from calculator import rules  # noqa: E402
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _score(profile):
+    try:
+        return calculator.score(profile)
+    except calculator.ValidationError:
+        return None
+
+
+@SETTINGS
+@given(valid_profiles())
+def test_total_is_the_sum_of_the_lines(profile):
+    result = _score(profile)
+    if result is None:
+        return
+    assert result["total"] == sum(line["points"] for line in result["lines"])
+    assert result["passes"] == (
+        result["eligible"] and not result["vetoed"] and result["total"] >= result["standard"]
+    )
+    json.dumps(result)
+
+
+@SETTINGS
+@given(valid_profiles())
+def test_no_line_beyond_its_cap_or_sign(profile):
+    result = _score(profile)
+    if result is None:
+        return
+    caps = {row["id"]: row["cap"] for row in rules.indicators(date.fromisoformat(result["as_of"]))}
+    for line in result["lines"]:
+        if line["group"] == "deduction":
+            assert line["points"] <= 0
+            continue
+        assert line["points"] >= 0
+        if caps.get(line["id"]) is not None:
+            assert line["points"] <= caps[line["id"]], line
+    edu = next(ln for ln in result["lines"] if ln["id"] == "education")
+    cred = next(ln for ln in result["lines"] if ln["id"] == "credential")
+    assert edu["points"] == 0 or cred["points"] == 0
+
+
+@SETTINGS
+@given(valid_profiles(), st.data())
+def test_adding_insurance_months_never_lowers_the_score(profile, data):
+    as_of = date.fromisoformat(profile["as_of"])
+    full = data.draw(periods(as_of, count=data.draw(st.integers(1, 5))))
+    dropped = data.draw(st.integers(0, len(full) - 1))
+    fewer = copy.deepcopy(profile)
+    fewer["insurance"] = [p for i, p in enumerate(full) if i != dropped]
+    more = copy.deepcopy(profile)
+    more["insurance"] = [
+        {**p, "back_pay": False} if i == dropped else p for i, p in enumerate(full)
+    ]
+    before, after = _score(fewer), _score(more)
+    if before is None or after is None:
+        return
+    assert after["total"] >= before["total"]
+    assert after["eligible"] >= before["eligible"]
+    assert after["passes"] >= before["passes"]
+
+
+@SETTINGS
+@given(json_like_profiles)
+def test_random_json_raises_only_validation_errors(profile):
+    try:
+        result = calculator.score(profile)
+    except calculator.ValidationError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem["zh"] and problem["en"] and isinstance(problem["path"], str)
+        return
+    assert result["total"] == sum(line["points"] for line in result["lines"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_profiles())
+def test_planner_accepts_every_valid_profile(profile):
+    try:
+        plan = calculator.plan(profile)
+    except calculator.ValidationError:
+        return
+    day = plan["time_only"]["reaches_standard_on"]
+    assert day is None or day >= plan["as_of"]
