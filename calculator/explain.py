@@ -48,7 +48,7 @@ def explain_result(result: dict) -> str:
 
 def explain_plan(plan: dict) -> str:
     out = [plan["summary"], ""]
-    for s in plan["suggestions"]:
+    for s in [plan["time_only"], *plan["suggestions"]]:
         when = s.get("reaches_standard_on") or "（在计算范围内达不到）"
         out.append(f"- {s['title']}：{s['total']}分，达到标准分值的日期 {when}")
         out.append(f"    假设：{s['assumption']}")

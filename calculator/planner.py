@@ -118,6 +118,27 @@ def plan_profile(p: Profile) -> dict:
         timeline,
     )
 
+    suggestions = (
+        [] if current["passes"] or current["vetoed"] else _suggestions(p, current, latest, timeline)
+    )
+    return {
+        "as_of": p.as_of.isoformat(),
+        "standard": standard,
+        "current": {
+            "total": current["total"],
+            "passes": current["passes"],
+            "eligible": current["eligible"],
+            "vetoed": current["vetoed"],
+        },
+        "time_only": time_only,
+        "suggestions": suggestions,
+        "horizon": add_years(p.as_of, HORIZON_YEARS).isoformat(),
+        "summary": _summary(current, time_only, suggestions, standard),
+    }
+
+
+def _suggestions(p: Profile, current: dict, latest, timeline: Profile) -> list[dict]:
+    """Changes that may reach the standard sooner, each re-scored over time."""
     suggestions = []
     lines = {ln["id"]: ln for ln in current["lines"]}
     if lines["credential"]["raw_points"] < value("credential.title_intermediate", p.as_of):
@@ -167,20 +188,7 @@ def plan_profile(p: Profile) -> dict:
             -s["total"],
         )
     )
-    return {
-        "as_of": p.as_of.isoformat(),
-        "standard": standard,
-        "current": {
-            "total": current["total"],
-            "passes": current["passes"],
-            "eligible": current["eligible"],
-            "vetoed": current["vetoed"],
-        },
-        "time_only": time_only,
-        "suggestions": suggestions,
-        "horizon": add_years(p.as_of, HORIZON_YEARS).isoformat(),
-        "summary": _summary(current, time_only, suggestions, standard),
-    }
+    return suggestions
 
 
 def _summary(current, time_only, suggestions, standard) -> str:

@@ -386,7 +386,7 @@ def _check_yardsticks(problems: Problems, periods, as_of: date) -> None:
                 break
 
 
-def _events(problems: Problems, r: _Reader, key: str, as_of: date | None) -> tuple[date, ...]:
+def _events(r: _Reader, key: str) -> tuple[date, ...]:
     items = r.get(key, "list", [])
     days = []
     for i, raw in enumerate(items):
@@ -476,7 +476,7 @@ def read_profile(raw) -> Profile:
                 "spouse.married_on", "结婚日期早于出生日期。", "married_on is before birth_date"
             )
 
-    events = {key: _events(problems, r, key, as_of) for key in EVENT_LISTS}
+    events = {key: _events(r, key) for key in EVENT_LISTS}
 
     profile_kwargs = dict(
         education=education,

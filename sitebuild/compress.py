@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import gzip
-from pathlib import PurePosixPath
+import os
+import time
+from pathlib import Path, PurePosixPath
 
 import brotli
 
@@ -19,6 +21,8 @@ MIN_SIZE = 512
 # Brotli 11 takes ~3 ms per KB; 9 is ~10x faster and within ~8 % of its size. Pages and the
 # search index change at every content edit, so only small files get 11.
 SMALL = 16 * 1024
+FOLDER = CACHE / "compressed"
+KEEP_SECONDS = 7 * 24 * 3600
 
 
 def _brotli_quality(size: int) -> int:
@@ -26,9 +30,11 @@ def _brotli_quality(size: int) -> int:
 
 
 def _cached(kind: str, data: bytes, make) -> bytes:
-    key = CACHE / "compressed" / f"{sha256_hex(data)}.{kind}"
+    key = FOLDER / f"{sha256_hex(data)}.{kind}"
     try:
-        return key.read_bytes()
+        packed = key.read_bytes()
+        os.utime(key)  # recently used: kept by prune_cache()
+        return packed
     except FileNotFoundError:
         pass
     packed = make(data)
@@ -57,3 +63,14 @@ def compressed_variants(path: str, data: bytes) -> list[tuple[str, bytes]]:
         if len(packed) < len(data):
             out.append((suffix, packed))
     return out
+
+
+def prune_cache(folder: Path = FOLDER) -> None:
+    """Drops compressed copies unused for a week (old page versions pile up otherwise)."""
+    cutoff = time.time() - KEEP_SECONDS
+    for path in folder.glob("*"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+        except FileNotFoundError:
+            pass

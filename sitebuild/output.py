@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .compress import compressed_variants
+from .compress import compressed_variants, prune_cache
 from .errors import BuildError
 
 
@@ -70,3 +70,5 @@ def atomic_write(tree: OutputTree, out: Path, compress: bool = True) -> None:
         os.rename(out, old)
     os.rename(temp, out)
     shutil.rmtree(old, ignore_errors=True)
+    if compress:
+        prune_cache()

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import base64
+import functools
+import http.server
 import json
+import threading
+from pathlib import Path
+from typing import ClassVar
 
 from playwright.sync_api import Page, expect
 
@@ -36,3 +41,25 @@ def expect_total(page: Page, total: int, passes: bool | None = None) -> None:
 def field(page: Page, name: str):
     """The visible control whose name is the profile path `name`."""
     return page.locator(f'#calculator [name="{name}"]:visible').first
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".webmanifest": "application/manifest+json",
+        ".whl": "application/zip",
+    }
+
+    def log_message(self, format, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve `directory` on a free loopback port; returns (server, base URL)."""
+    handler = functools.partial(_Handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"

@@ -64,7 +64,8 @@ def retry_and_score(page: Page) -> None:
 def test_a_missing_or_corrupted_runtime_file_offers_a_retry(
     page: Page, site_url: str, pattern: str, body: bytes, status: int, said: str
 ):
-    page.route(pattern, lambda route: route.fulfill(status=status, body=body))
+    page.route(pattern, lambda route: route.fulfill(
+        status=status, body=body, headers={"Cache-Control": "no-store"}))
     open_calculator(page, site_url)
     type_answers(page)
     expect_error(page)
@@ -80,6 +81,7 @@ def test_a_crashed_worker_offers_a_retry(page: Page, site_url: str):
     page.route(pattern, lambda route: route.fulfill(
         status=200, content_type="text/javascript",
         body="throw new Error('worker broke on purpose');",
+        headers={"Cache-Control": "no-store"},
     ))
     open_calculator(page, site_url)
     type_answers(page)
@@ -99,15 +101,18 @@ def exploding_wheel() -> bytes:
             "plan = score\n"
         ))
         info = "calculator-0.0.0.dist-info/"
-        wheel.writestr(info + "METADATA", "Metadata-Version: 2.1\nName: calculator\nVersion: 0.0.0\n")
-        wheel.writestr(info + "WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
+        wheel.writestr(info + "METADATA", "Metadata-Version: 2.1\nName: calculator\n"
+                       "Version: 0.0.0\n")
+        wheel.writestr(info + "WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: true\n"
+                       "Tag: py3-none-any\n")
         wheel.writestr(info + "RECORD", "")
     return buffer.getvalue()
 
 
 def test_an_exception_inside_the_engine_is_reported_and_answers_are_kept(page: Page, site_url: str):
     page.route("**/wheels/**", lambda route: route.fulfill(
-        status=200, content_type="application/zip", body=exploding_wheel()))
+        status=200, content_type="application/zip", body=exploding_wheel(),
+        headers={"Cache-Control": "no-store"}))
     open_calculator(page, site_url)
     wait_ready(page)
     type_answers(page)

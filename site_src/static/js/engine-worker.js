@@ -53,7 +53,11 @@ self.fetch = async (input, init) => {
   const response = await networkFetch(input, init);
   const url = typeof input === "string" ? input : input.url;
   if (!response.ok) {
-    throw new Error(`下载 ${fileName(url)} 失败（HTTP ${response.status}）`);
+    // Pyodide retries a failed runtime download in ways that can stall; a missing file will
+    // not appear by itself, so the page is told at once.
+    const message = `下载 ${fileName(url)} 失败（HTTP ${response.status}）`;
+    self.postMessage({ type: "failed", stage: String(url).includes("/wheels/") ? "wheel" : "runtime", message });
+    throw new Error(message);
   }
   if (!response.body) return response;
   const reader = response.body.getReader();

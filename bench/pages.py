@@ -1,0 +1,107 @@
+"""Bytes and requests of every page other than the calculator on a first visit (new browser
+profile), as the server sent them (compressed) and raw; and whether any of them asked for the
+runtime (/pyodide/, /wheels/). "page" = everything sent until the load event; "with offline
+copy" adds what the service worker fetches in the background after it (the site's pages and
+assets for offline reading, never the runtime).
+
+    ./dev bench pages [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+
+from common import RESULTS, fresh_profile, fresh_site, kb, machine, serving, spread
+from playwright.sync_api import sync_playwright
+
+LIMIT_BYTES = 60 * 1024
+QUIET_SECONDS = 1.5
+SKIP = {"/calculator/"}
+
+
+def page_urls(dist) -> list[str]:
+    urls = []
+    for index in sorted(dist.rglob("index.html")):
+        rel = index.parent.relative_to(dist).as_posix()
+        url = "/" if rel == "." else f"/{rel}/"
+        if not url.startswith("/bench-") and url not in SKIP:
+            urls.append(url)
+    return [*urls, "/404.html"]
+
+
+def quiet(server, mark, limit=20.0):
+    deadline = time.monotonic() + limit
+    count, last = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        now = len(server.since(mark))
+        if now != count:
+            count, last = now, time.monotonic()
+        elif time.monotonic() - last >= QUIET_SECONDS:
+            break
+        time.sleep(0.1)
+    return server.since(mark)
+
+
+def first_visit(playwright, server, base, url):
+    with fresh_profile(playwright) as context:
+        page = context.pages[0] if context.pages else context.new_page()
+        mark = server.mark()
+        page.goto(base + url, wait_until="load")
+        until_load = server.since(mark)
+        settled = quiet(server, mark)
+
+    def sums(sent):
+        return {"requests": len(sent), "served": sum(s.bytes for s in sent),
+                "raw": sum(server.raw_size(s.path) for s in sent),
+                "runtime": sorted({s.path for s in sent
+                                   if s.path.startswith(("/pyodide/", "/wheels/"))})}
+
+    return {"page": sums(until_load), "settled": sums(settled)}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    print(machine())
+    dist = fresh_site()
+    urls = page_urls(dist)
+    results = {url: [] for url in urls}
+    with serving(dist) as (server, base), sync_playwright() as playwright:
+        for run in range(args.runs):
+            for url in urls:
+                results[url].append(first_visit(playwright, server, base, url))
+            print(f"run {run + 1}/{args.runs} done", flush=True)
+
+    print(f"\nfirst visit, median (min–max) over {args.runs} runs; limit {kb(LIMIT_BYTES)} served")
+    print(f"{'page':28} {'served until load':>26} {'raw':>10} {'req':>4}   "
+          f"{'with offline copy':>26} {'req':>4}  runtime?")
+    worst, misses = 0, []
+    for url in urls:
+        runs = results[url]
+        served = [r["page"]["served"] / 1024 for r in runs]
+        settled = [r["settled"]["served"] / 1024 for r in runs]
+        runtime = sorted({p for r in runs for p in r["settled"]["runtime"]})
+        worst = max(worst, max(served))
+        if max(served) * 1024 > LIMIT_BYTES or runtime:
+            misses.append(url)
+        print(f"{url:28} {spread(served, 'KB', 1):>26} "
+              f"{statistics.median(r['page']['raw'] for r in runs) / 1024:>7.1f} KB "
+              f"{statistics.median(r['page']['requests'] for r in runs):>4.0f}   "
+              f"{spread(settled, 'KB', 1):>26} "
+              f"{statistics.median(r['settled']['requests'] for r in runs):>4.0f}  "
+              f"{'YES ' + ', '.join(runtime) if runtime else 'no'}")
+    print(f"\nheaviest page until load: {worst:.1f} KB served; "
+          + ("all within the limit, no runtime request" if not misses
+             else f"over the limit or fetching the runtime: {', '.join(misses)}"))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "pages.json").write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

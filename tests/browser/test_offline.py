@@ -1,0 +1,106 @@
+"""Offline use through the service worker: after one visit the calculator scores with the
+network off; other pages never download the runtime; a new deploy replaces the old cache."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from calculator_page import expect_total, field, open_calculator, serve, share_hash, wait_ready
+from playwright.sync_api import Page, expect
+
+import calculator
+
+pytestmark = pytest.mark.browser
+
+PROFILE = {"as_of": "2026-11-01", "birth_date": "1990-01-01", "education": {"level": "master"}}
+
+CACHED = """async (paths) => {
+  if (!navigator.serviceWorker.controller) return false;
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    const found = await Promise.all(paths.map((p) => cache.match(p)));
+    if (found.every(Boolean)) return true;
+  }
+  return false;
+}"""
+
+
+def wait_until(page: Page, script: str, arg=None, attempts: int = 240) -> None:
+    for _ in range(attempts):
+        if page.evaluate(script, arg):
+            return
+        page.wait_for_timeout(250)
+    pytest.fail(f"never became true: {script[:80]}")
+
+
+def wait_for_offline_copy(page: Page) -> None:
+    root = page.locator("#calculator")
+    paths = [
+        "/calculator/",
+        root.get_attribute("data-wheel"),
+        root.get_attribute("data-pyodide") + "pyodide.asm.wasm",
+        root.get_attribute("data-pyodide") + "python_stdlib.zip",
+    ]
+    wait_until(page, CACHED, paths)
+
+
+def test_after_one_visit_the_calculator_works_with_the_network_off(page: Page, site_url: str):
+    open_calculator(page, site_url)
+    wait_ready(page)
+    wait_for_offline_copy(page)
+
+    page.context.set_offline(True)
+    page.goto(f"{site_url}/calculator/{share_hash(PROFILE)}")
+    page.reload()
+    wait_ready(page)
+    expect_total(page, calculator.score(PROFILE)["total"])
+    field(page, "education.level").select_option("bachelor")
+    changed = {**PROFILE, "education": {"level": "bachelor"}}
+    expect_total(page, calculator.score(changed)["total"])
+    page.goto(f"{site_url}/")
+    expect(page.locator("main h1")).to_be_visible()
+
+
+def test_other_pages_never_download_the_runtime(page: Page, site_url: str):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}/")
+    wait_until(page, "async () => !!(await navigator.serviceWorker.ready).active")
+    page.goto(f"{site_url}/faq/")
+    page.wait_for_load_state("networkidle")
+    heavy = [url for url in requested if "/pyodide/" in url or "/wheels/" in url]
+    assert heavy == []
+
+
+def test_a_new_deploy_replaces_the_old_cache(page: Page, site_dir, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    server, url = serve(copy)
+    try:
+        page.goto(f"{url}/calculator/")
+        wait_ready(page)
+        wait_for_offline_copy(page)
+        old = page.evaluate("caches.keys()")
+        assert len(old) == 1
+
+        worker = copy / "sw.js"
+        text = worker.read_text(encoding="utf-8")
+        worker.write_text(text.replace('"version":"', '"version":"next-', 1), encoding="utf-8")
+        calc_page = copy / "calculator" / "index.html"
+        html = calc_page.read_text(encoding="utf-8")
+        calc_page.write_text(html.replace("<h1>", '<h1 data-deploy="next">', 1), encoding="utf-8")
+
+        page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        wait_until(
+            page,
+            "async () => { const k = await caches.keys();"
+            " return k.length === 1 && k[0].startsWith('sh-points-next-'); }",
+        )
+        page.reload()
+        expect(page.locator('h1[data-deploy="next"]')).to_be_visible()
+        wait_ready(page)
+        # the runtime was carried over, not downloaded again
+        wait_for_offline_copy(page)
+    finally:
+        server.shutdown()

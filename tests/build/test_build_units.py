@@ -1,0 +1,121 @@
+"""The generator's small parts, one at a time."""
+
+from __future__ import annotations
+
+import base64
+import json
+import zlib
+
+import pytest
+from markdown.extensions.toc import slugify_unicode
+
+from sitebuild import frontmatter
+from sitebuild.compress import compressed_variants
+from sitebuild.errors import BuildError
+from sitebuild.html_text import sections
+from sitebuild.icons import icon
+from sitebuild.link_check import check_links
+from sitebuild.links import calc_link
+from sitebuild.markdown_render import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS
+from sitebuild.pages import url_for
+
+
+def test_heading_ids_keep_chinese():
+    import markdown
+
+    html = markdown.markdown("## 社保基数怎么算？\n\n## Age 年龄 (D2)\n",
+                             extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)
+    assert '<h2 id="社保基数怎么算">' in html
+    assert '<h2 id="age-年龄-d2">' in html
+    assert slugify_unicode("积分：怎么申请", "-") == "积分怎么申请"
+
+
+@pytest.mark.parametrize(("path", "url", "output"), [
+    ("index.md", "/", "index.html"),
+    ("faq.md", "/faq/", "faq/index.html"),
+    ("404.md", "/404.html", "404.html"),
+    ("catalogue/index.md", "/catalogue/", "catalogue/index.html"),
+    ("catalogue/skills.md", "/catalogue/skills/", "catalogue/skills/index.html"),
+])
+def test_page_urls(path, url, output):
+    from pathlib import Path
+
+    assert url_for(Path(path)) == (url, output)
+
+
+def test_front_matter_defaults_and_body_line():
+    meta, body, line = frontmatter.parse("---\ntitle: 标题\ndescription: 说明\n---\n正文\n", "x.md")
+    assert meta.template == "page.html" and meta.nav_order is None
+    assert body == "正文\n" and line == 5
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("---\ntitle: 标题\ndescription: 说明\nnav_order: 一\n---\n", "nav_order"),
+    ("---\ntitle: 标题\ndescription: 说明\nnav_order: true\n---\n", "nav_order"),
+    ("---\ntitle: ''\ndescription: 说明\n---\n", "title"),
+    ("---\n- a\n- b\n---\n", "mapping"),
+    ("---\ntitle: 标题\n", "not closed"),
+])
+def test_front_matter_errors(text, words):
+    with pytest.raises(BuildError) as caught:
+        frontmatter.parse(text, "x.md")
+    assert caught.value.file == "x.md" and words in caught.value.message
+
+
+def test_calc_link_is_base64url_json_without_padding():
+    profile = {"credentials": [{"type": "skill", "level": 3, "occupation": "焊工"}]}
+    link = calc_link(profile)
+    encoded = link.removeprefix("/calculator/#profile=")
+    assert "=" not in encoded and "+" not in encoded and "/" not in encoded
+    decoded = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode("utf-8")
+    assert json.loads(decoded) == profile
+
+
+def test_sections_split_at_h2_and_h3():
+    html = ('<p>引言</p><h2 id="a">第一节</h2><p>甲 乙</p><h3 id="b">小节</h3><p>丙</p>'
+            '<nav>导航</nav>')
+    assert sections(html) == [
+        {"id": "", "heading": "", "text": "引言"},
+        {"id": "a", "heading": "第一节", "text": "甲 乙"},
+        {"id": "b", "heading": "小节", "text": "丙"},
+    ]
+
+
+def test_link_check_accepts_good_links_and_state_fragments():
+    outputs = {
+        "index.html": b'<a href="/faq/#q1">q</a><a href="#top">t</a><h1 id="top">x</h1>'
+                      b'<a href="/calculator/#profile=abc">c</a><a href="https://x.org/">o</a>'
+                      b'<script type="application/json">{}</script>',
+        "faq/index.html": b'<h2 id="q1">q1</h2><a href="../">home</a>',
+        "calculator/index.html": b"<p>calc</p>",
+    }
+    assert check_links(outputs, set(outputs), {}) == 4
+
+
+@pytest.mark.parametrize(("html", "words"), [
+    (b'<a href="/nowhere/">x</a>', "/nowhere/"),
+    (b'<a href="/faq/#nope">x</a>', "nope"),
+    (b'<img src="/assets/missing.png">', "missing.png"),
+    (b"<script>alert(1)</script>", "inline"),
+    (b'<p onclick="x()">x</p>', "onclick"),
+])
+def test_link_check_rejects(html, words):
+    outputs = {"index.html": html, "faq/index.html": b'<h2 id="q1">q</h2>'}
+    with pytest.raises(BuildError) as caught:
+        check_links(outputs, set(outputs), {"index.html": "site_src/pages/index.md"})
+    assert caught.value.file == "site_src/pages/index.md" and words in caught.value.message
+
+
+def test_compression_is_skipped_for_small_or_binary_files():
+    assert compressed_variants("a.css", b"x" * 100) == []
+    assert compressed_variants("a.png", b"x" * 5000) == []
+    variants = dict(compressed_variants("a.css", b"body{color:red}" * 200))
+    assert set(variants) == {".br", ".gz"}
+
+
+def test_icon_is_a_valid_png():
+    data = icon(48)
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    idat_length = int.from_bytes(data[33:37], "big")
+    raw = zlib.decompress(data[41:41 + idat_length])
+    assert len(raw) == 48 * (1 + 48 * 3)
