@@ -136,7 +136,8 @@ def report(results, sides):
             reqs = [r["until_ready"]["requests"] for r in runs]
             lines.append(f"  {side:18} {spread(ready)}; {task_text}")
             lines.append(f"  {'':18} until ready: {mb(statistics.median(served))} served, "
-                         f"{mb(statistics.median(raw))} raw, {statistics.median(reqs):.0f} requests")
+                         f"{mb(statistics.median(raw))} raw, "
+                         f"{statistics.median(reqs):.0f} requests")
             if visit_kind == "cold":
                 s = [r["settled"] for r in runs]
                 lines.append(f"  {'':18} whole visit (settled): "
@@ -150,7 +151,8 @@ def report(results, sides):
                 continue
             mine = statistics.median(r[visit_kind]["ready_ms"] for r in results[side])
             bare = statistics.median(r[visit_kind]["ready_ms"] for r in results["bare"])
-            lines.append(f"  {visit_kind:5} {side:18} {mine / bare:.2f}x  ({mine:.0f} / {bare:.0f} ms)")
+            lines.append(f"  {visit_kind:5} {side:18} {mine / bare:.2f}x  "
+                         f"({mine:.0f} / {bare:.0f} ms)")
     if "calculator" in sides and "bare" in sides:
         offline = statistics.median(r["offline"]["ready_ms"] for r in results["calculator"])
         warm_bare = statistics.median(r["warm"]["ready_ms"] for r in results["bare"])
@@ -183,7 +185,8 @@ def main():
                 results[side].append(result)
                 warm = result["warm"]["ready_ms"]
                 offline = result.get("offline", {}).get("ready_ms")
-                print(f"run {run + 1}/{args.runs} {side:18} cold {result['cold']['ready_ms']:7.0f} ms"
+                cold = result["cold"]["ready_ms"]
+                print(f"run {run + 1}/{args.runs} {side:18} cold {cold:7.0f} ms"
                       f"  warm {warm:7.0f} ms"
                       + (f"  offline {offline:7.0f} ms" if offline is not None else ""),
                       flush=True)

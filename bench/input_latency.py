@@ -35,7 +35,8 @@ async ({name, values, pause}) => {
   for (const value of values) {
     const before = total.textContent;
     const elapsed = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`#total stayed ${before} after ${name}=${value}`)), 10000);
+      const stuck = () => reject(new Error(`#total stayed ${before} after ${name}=${value}`));
+      const timer = setTimeout(stuck, 10000);
       const observer = new MutationObserver(() => {
         if (total.textContent !== before) {
           const end = performance.now();

@@ -30,8 +30,8 @@ def explain_result(result: dict) -> str:
             out.append(f"  {ln['label']}：{ln['points']}分{note}")
             out.append(f"    {ln['explanation']}")
             out.append(f"    依据：{ln['source']}")
-            if ln["decisions"]:
-                out.append(f"    本站解释：{'、'.join(d['id'] for d in ln['decisions'])}")
+            for d in ln["decisions"]:
+                out.append(f"    本站解释（{d['id']}）：{d['text']}")
         folded = [ln["label"] for ln in lines if group != "base" and not ln["raw_points"]]
         if folded:
             out.append(f"  未得分：{'、'.join(folded)}")

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import time
+import zipfile
 from pathlib import Path, PurePosixPath
 
 import brotli
@@ -25,8 +27,13 @@ FOLDER = CACHE / "compressed"
 KEEP_SECONDS = 7 * 24 * 3600
 
 
-def _brotli_quality(size: int) -> int:
-    return 11 if size <= SMALL else 9
+# Files that never change between builds (the runtime is pinned), so the slow best quality is
+# paid once per Pyodide version: about 45 s for the stored standard library, once.
+BEST_QUALITY_NAMES = {"python_stdlib.zip", "pyodide.asm.mjs"}
+
+
+def _brotli_quality(path: str, size: int) -> int:
+    return 11 if size <= SMALL or PurePosixPath(path).name in BEST_QUALITY_NAMES else 9
 
 
 def _cached(kind: str, data: bytes, make) -> bytes:
@@ -49,16 +56,33 @@ def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def _brotli(data: bytes) -> bytes:
-    return brotli.compress(data, quality=_brotli_quality(len(data)))
+def stored_zip(data: bytes) -> bytes:
+    """The same zip archive with every member stored, not deflated. Brotli then compresses
+    across members: Pyodide's python_stdlib.zip goes from 2.49 MB to 1.59 MB as served."""
+
+    def repack(original: bytes) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(original)) as source, \
+                zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+            for info in source.infolist():
+                info_copy = zipfile.ZipInfo(info.filename, info.date_time)
+                info_copy.external_attr = info.external_attr
+                target.writestr(info_copy, source.read(info), zipfile.ZIP_STORED)
+        return out.getvalue()
+
+    return _cached("stored.zip", data, repack)
 
 
 def compressed_variants(path: str, data: bytes) -> list[tuple[str, bytes]]:
     if PurePosixPath(path).suffix not in COMPRESSIBLE or len(data) < MIN_SIZE:
         return []
     out = []
-    for suffix, kind, make in ((".br", f"br{_brotli_quality(len(data))}", _brotli),
-                               (".gz", "gz9", _gzip)):
+    quality = _brotli_quality(path, len(data))
+
+    def _brotli(data: bytes) -> bytes:
+        return brotli.compress(data, quality=quality)
+
+    for suffix, kind, make in ((".br", f"br{quality}", _brotli), (".gz", "gz9", _gzip)):
         packed = _cached(kind, data, make)
         if len(packed) < len(data):
             out.append((suffix, packed))

@@ -195,7 +195,10 @@ class PageFunctions:
             problems = "; ".join(f"{p['path']}: {p.get('en') or p.get('zh')}" for p in e.problems)
             message = f"worked_example {title!r}: invalid profile: {problems}"
             raise PageFunctionError(message) from None
-        lines = [ln for ln in result.get("lines", []) if ln.get("points")]
+        # Basic lines always show (a certificate scoring 0 says why); other lines only when they count.
+        lines = [
+            ln for ln in result.get("lines", []) if ln.get("points") or ln.get("group") == "base"
+        ]
         rows = [
             [_text(ln["label"]), _text(ln["points"]), _text(ln.get("explanation"))] for ln in lines
         ]

@@ -5,13 +5,20 @@
 // - Pages and assets are cached on install. The calculator's runtime (about 13 MB) is not:
 //   it is added when a page asks for it ({type: "warm-runtime"}), so reading an article never
 //   downloads it, and it is carried over from the previous version when its URL is unchanged.
-// - Requests are answered from the cache first, then from the network.
+// - Pages (navigations) come from the network first, so a returning visitor gets the newly
+//   deployed page with its own hashed assets and wheel; the cached copy is used only when the
+//   network fails. A page fetched that way is never written into the cache: a cache holds one
+//   build, whole, as installed.
+// - Everything else is answered from the cache first, then from the network. Only files whose
+//   path names their content (hashed assets, the wheel, the versioned runtime) are added to
+//   the cache on the way, so an old cache never gains a newer build's files or vice versa.
 
 /* global BUILD */
 const CACHE_PREFIX = "sh-points-";
 const CACHE = CACHE_PREFIX + BUILD.version;
 
 const isRuntime = (path) => path.startsWith("/pyodide/") || path.startsWith("/wheels/");
+const isImmutable = (path) => isRuntime(path) || path.startsWith("/assets/");
 const precachePaths = BUILD.precache.map((entry) => new URL(entry, self.location.origin).pathname);
 const shellPaths = precachePaths.filter((path) => !isRuntime(path));
 const runtimePaths = precachePaths.filter(isRuntime);
@@ -78,28 +85,40 @@ self.addEventListener("message", (event) => {
   }
 });
 
-async function respond(request) {
-  const url = new URL(request.url);
-  const key = cacheKey(url.pathname);
+async function fromCache(cache, request) {
+  return cache.match(cacheKey(new URL(request.url).pathname), { ignoreSearch: true });
+}
+
+async function offlinePage(cache, request) {
+  return (await fromCache(cache, request)) || (await cache.match("/404.html"));
+}
+
+async function respondToNavigation(request) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(key, { ignoreSearch: true });
-  if (cached) return cached;
   try {
-    const response = await fetch(request);
-    if (response.ok && known.has(key)) await cache.put(key, response.clone());
-    return response;
+    const response = await fetch(request, { cache: "no-cache" });
+    if (response.status < 500) return response;
+    return (await fromCache(cache, request)) || response;
   } catch (error) {
-    if (request.mode === "navigate") {
-      const fallback = await cache.match("/404.html");
-      if (fallback) return fallback;
-    }
+    const cached = await offlinePage(cache, request);
+    if (cached) return cached;
     throw error;
   }
+}
+
+async function respond(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await fromCache(cache, request);
+  if (cached) return cached;
+  const key = cacheKey(new URL(request.url).pathname);
+  const response = await fetch(request);
+  if (response.ok && known.has(key) && isImmutable(key)) await cache.put(key, response.clone());
+  return response;
 }
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   if (new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(respond(request));
+  event.respondWith(request.mode === "navigate" ? respondToNavigation(request) : respond(request));
 });

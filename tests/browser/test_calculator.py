@@ -288,3 +288,30 @@ def test_keyboard_only_reaches_the_result_controls(page: Page, site_url: str):
             break
     else:
         pytest.fail("Tab never reached the clear button")
+
+
+def test_print_view_shows_the_result_with_date_and_rules_version(page: Page, site_url: str):
+    open_calculator(page, site_url, share_hash(BASELINE))
+    wait_ready(page)
+    expect_total(page, engine_total(BASELINE))
+    page.emulate_media(media="print")
+    expect(page.locator("form.calc-form")).to_be_hidden()
+    expect(page.locator("#total")).to_be_visible()
+    expect(page.locator("#result-rules-version")).to_have_text(calculator.RULES_VERSION)
+    expect(page.locator("#result-as-of")).to_have_text(AS_OF)
+    expect(page.locator("#print-date")).not_to_be_empty()
+
+
+def test_on_a_phone_the_total_stays_in_sight_while_filling_in(page: Page, site_url: str):
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_calculator(page, site_url, share_hash(BASELINE))
+    wait_ready(page)
+    field(page, "spouse.married_on").fill("2018-06-01")
+    total = engine_total(fill_spouse_profile())
+    bar = page.locator("#total-bar")
+    expect(bar).to_be_in_viewport()
+    expect(bar).to_contain_text(str(total))
+
+
+def fill_spouse_profile() -> dict:
+    return with_changes(spouse={"married_on": "2018-06-01"})

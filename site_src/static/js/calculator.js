@@ -99,11 +99,18 @@
       if (reply.ok) {
         showProblems([]);
         view.renderResult(resultView, reply.result);
+        showTotalBar(reply.result);
         planNow(profile);
       } else {
         showProblems(reply.problems || []);
       }
     });
+  }
+
+  function showTotalBar(result) {
+    $("#total-bar-value").textContent = result ? String(result.total) : "—";
+    $("#total-bar-state").textContent = !result ? "" : result.passes ? "，已达标" : "，未达标";
+    $("#total-bar").hidden = !result;
   }
 
   let planTimer = 0;
@@ -216,6 +223,7 @@
       ? `还需要填写：${unique.join("、")}。填好后结果会自动出现。`
       : "";
     if (problems.length || linkProblems.length) {
+      showTotalBar(null);
       delete root.dataset.result;
       resultView.total.textContent = "—";
       resultView.total.dataset.passes = "false";
@@ -328,12 +336,23 @@
     delete root.dataset.result;
     resultView.total.textContent = "—";
     resultView.total.dataset.passes = "false";
+    showTotalBar(null);
     showProblems([]);
     ui.keepStatus.textContent = "已清除：表单已清空，本设备上保存的内容也已删除。";
     scoreNow();
   });
 
   $("#print-button").addEventListener("click", () => window.print());
+  // A printed result shows every line's explanation, so closed lines are opened for printing.
+  let openedForPrint = [];
+  window.addEventListener("beforeprint", () => {
+    openedForPrint = [...resultView.breakdown.querySelectorAll("details:not([open])")];
+    for (const details of openedForPrint) details.open = true;
+  });
+  window.addEventListener("afterprint", () => {
+    for (const details of openedForPrint) details.open = false;
+    openedForPrint = [];
+  });
   ui.printDate.textContent = new Date().toLocaleDateString("zh-CN");
 
   // ---- offline -----------------------------------------------------------------------------

@@ -1,0 +1,252 @@
+"""Upgrades: a visitor whose browser holds build A (service worker, offline copy) comes back
+after build B was deployed at the same address. The page, the engine wheel and the runtime
+they get must all be B's, never A's page with B's wheel or the other way round, and the
+calculator must still work offline afterwards."""
+
+from __future__ import annotations
+
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from calculator_page import expect_total, field, open_calculator, wait_ready
+from playwright.sync_api import Page, expect
+from test_hardening_csp import headers_for, parse_headers_file
+
+import calculator
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+TREE = ["build.py", "pyproject.toml", "calculator", "sitebuild", "site_src"]
+B_SENTENCE = "这是新部署的版本。"
+PROFILE = {"birth_date": "1990-01-01", "education": {"level": "bachelor"}}
+
+CACHES = """async () => {
+  const found = {};
+  for (const name of await caches.keys()) {
+    found[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+  }
+  return found;
+}"""
+
+
+def copy_tree(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in TREE:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "tests"))
+        else:
+            shutil.copy2(source, target / name)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
+def build(tree: Path) -> Path:
+    out = tree / "dist"
+    result = subprocess.run(
+        [sys.executable, str(tree / "build.py"), "--out", str(out), "--no-compress"],
+        cwd=tree, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def make_b(tree: Path) -> str:
+    """A real change: a sentence on the calculator page and the engine's rules version (which
+    changes the wheel). Returns B's rules version."""
+    rules = tree / "calculator" / "data" / "rules.toml"
+    text = rules.read_text(encoding="utf-8")
+    version_b = calculator.RULES_VERSION + ".1"
+    changed = re.sub(r'^rules_version = ".*"$', f'rules_version = "{version_b}"', text,
+                     count=1, flags=re.M)
+    assert changed != text
+    rules.write_text(changed, encoding="utf-8")
+    page = tree / "site_src" / "pages" / "calculator.md"
+    body = page.read_text(encoding="utf-8")
+    page.write_text(body.rstrip("\n") + f"\n\n{B_SENTENCE}\n", encoding="utf-8")
+    return version_b
+
+
+class SwitchableSite:
+    """One address (same origin for the service worker) whose files can be swapped for
+    another build, served with the build's own `_headers` (caching rules, CSP)."""
+
+    def __init__(self, directory: Path):
+        self.switch(directory)
+        site = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            extensions_map = {  # noqa: RUF012 (extends the base class's table)
+                **http.server.SimpleHTTPRequestHandler.extensions_map,
+                ".mjs": "text/javascript", ".js": "text/javascript",
+                ".wasm": "application/wasm", ".whl": "application/zip",
+                ".webmanifest": "application/manifest+json",
+            }
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=str(site.directory), **kwargs)
+
+            def end_headers(self):
+                for name, value in headers_for(site.rules, self.path.split("?")[0]).items():
+                    if name.lower() != "content-type":
+                        self.send_header(name, value)
+                super().end_headers()
+
+            def log_message(self, format, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def switch(self, directory: Path) -> None:
+        self.rules = parse_headers_file((directory / "_headers").read_text(encoding="utf-8"))
+        self.directory = directory
+
+    def close(self) -> None:
+        self.server.shutdown()
+
+
+def sw_version(dist: Path) -> str:
+    text = (dist / "sw.js").read_text(encoding="utf-8")
+    return re.search(r'"version":"([^"]+)"', text).group(1)
+
+
+def wheel_path(dist: Path) -> str:
+    (wheel,) = dist.glob("wheels/*/*.whl")
+    return "/" + wheel.relative_to(dist).as_posix()
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    base = tmp_path_factory.mktemp("upgrade")
+    dist_a = build(copy_tree(base / "a"))
+    tree_b = copy_tree(base / "b")
+    version_b = make_b(tree_b)
+    dist_b = build(tree_b)
+    return dist_a, dist_b, version_b
+
+
+def wait_until(page: Page, script: str, arg=None, attempts: int = 240):
+    for _ in range(attempts):
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        page.wait_for_timeout(250)
+    pytest.fail(f"never became true: {script[:80]}")
+
+
+def offline_copy_holds(page: Page, paths: list[str]) -> None:
+    wait_until(page, """async (paths) => {
+      if (!navigator.serviceWorker.controller) return false;
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        if ((await Promise.all(paths.map((p) => cache.match(p)))).every(Boolean)) return true;
+      }
+      return false;
+    }""", paths)
+
+
+def runtime_paths(page: Page) -> list[str]:
+    root = page.locator("#calculator")
+    index = root.get_attribute("data-pyodide")
+    return [root.get_attribute("data-wheel"), index + "pyodide.asm.wasm",
+            index + "python_stdlib.zip", index + "pyodide.asm.mjs"]
+
+
+def test_the_builds_really_differ(builds):
+    dist_a, dist_b, _ = builds
+    assert sw_version(dist_a) != sw_version(dist_b)
+    assert wheel_path(dist_a) != wheel_path(dist_b)
+    assert B_SENTENCE in (dist_b / "calculator" / "index.html").read_text(encoding="utf-8")
+    assert B_SENTENCE not in (dist_a / "calculator" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_returning_visitor_gets_the_new_page_wheel_and_runtime_together(
+    page: Page, builds
+):
+    dist_a, dist_b, version_b = builds
+    site = SwitchableSite(dist_a)
+    try:
+        # First visit: build A, the service worker installs and keeps an offline copy.
+        open_calculator(page, site.url)
+        wait_ready(page)
+        expect(page.locator("#calculator")).to_have_attribute("data-wheel", wheel_path(dist_a))
+        offline_copy_holds(page, ["/calculator/", *runtime_paths(page)])
+        field(page, "birth_date").fill("1990-01-01")
+        field(page, "education.level").select_option("bachelor")
+        expect(page.locator("#result-rules-version")).to_have_text(calculator.RULES_VERSION)
+        page.goto("about:blank")
+
+        # Build B is deployed at the same address.
+        site.switch(dist_b)
+        wheels, failures = [], []
+        page.on("request", lambda r: wheels.append(r.url) if "/wheels/" in r.url else None)
+        page.on("response", lambda r: failures.append(f"{r.status} {r.url}")
+                if r.status >= 400 else None)
+
+        # The visitor comes back: B's page, B's wheel, B's engine, all at once.
+        open_calculator(page, site.url)
+        expect(page.locator("#calculator")).to_contain_text(B_SENTENCE)
+        expect(page.locator("#calculator")).to_have_attribute("data-wheel", wheel_path(dist_b))
+        expect(page.locator(".rules-meta")).to_contain_text(version_b)
+        wait_ready(page)
+        field(page, "birth_date").fill("1990-01-01")
+        field(page, "education.level").select_option("bachelor")
+        expect_total(page, calculator.score(PROFILE)["total"])
+        expect(page.locator("#result-rules-version")).to_have_text(version_b)
+        assert wheels and all(url.endswith(wheel_path(dist_b)) for url in wheels), wheels
+        assert failures == []
+
+        # The old offline copy is replaced as a whole by B's.
+        cache_b = "sh-points-" + sw_version(dist_b)
+        wait_until(page, "async (name) => { const k = await caches.keys();"
+                   " return k.length === 1 && k[0] === name; }", cache_b)
+        offline_copy_holds(page, ["/calculator/", *runtime_paths(page)])
+        cached = page.evaluate(CACHES)[cache_b]
+        assert wheel_path(dist_a) not in cached
+        assert wheel_path(dist_b) in cached
+
+        # And B keeps working offline.
+        page.context.set_offline(True)
+        page.reload()
+        expect(page.locator("#calculator")).to_contain_text(B_SENTENCE)
+        wait_ready(page)
+        field(page, "birth_date").fill("1990-01-01")
+        field(page, "education.level").select_option("bachelor")
+        expect_total(page, calculator.score(PROFILE)["total"])
+        expect(page.locator("#result-rules-version")).to_have_text(version_b)
+    finally:
+        page.context.set_offline(False)
+        site.close()
+
+
+def test_with_the_network_down_a_returning_visitor_still_gets_all_of_build_a(
+    page: Page, builds
+):
+    dist_a, _, _ = builds
+    site = SwitchableSite(dist_a)
+    try:
+        open_calculator(page, site.url)
+        wait_ready(page)
+        offline_copy_holds(page, ["/calculator/", *runtime_paths(page)])
+        page.goto("about:blank")
+        page.context.set_offline(True)
+        open_calculator(page, site.url)
+        expect(page.locator("#calculator")).to_have_attribute("data-wheel", wheel_path(dist_a))
+        wait_ready(page)
+        field(page, "birth_date").fill("1990-01-01")
+        field(page, "education.level").select_option("bachelor")
+        expect_total(page, calculator.score(PROFILE)["total"])
+        expect(page.locator("#result-rules-version")).to_have_text(calculator.RULES_VERSION)
+    finally:
+        page.context.set_offline(False)
+        site.close()
