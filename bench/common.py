@@ -49,12 +49,13 @@ def spread(values: list[float], unit: str = "ms", digits: int = 0) -> str:
     return f"{fmt.format(med)} ({fmt.format(low)}–{fmt.format(high)}) {unit}".rstrip()
 
 
+# Decimal units, as the targets are written (5.0 MB = 5,000,000 bytes).
 def kb(n: float) -> str:
-    return f"{n / 1024:.1f} KB"
+    return f"{n / 1000:.1f} kB"
 
 
 def mb(n: float) -> str:
-    return f"{n / 1048576:.2f} MB"
+    return f"{n / 1e6:.2f} MB"
 
 
 # ---- the build ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import statistics
 import time
 from pathlib import Path
 
-from common import RESULTS, fresh_profile, fresh_site, kb, machine, mb, serving, spread
+from common import RESULTS, fresh_profile, fresh_site, machine, mb, serving, spread
 from playwright.sync_api import sync_playwright
 
 INSTRUMENT = (Path(__file__).parent / "instrument.js").read_text(encoding="utf-8")
@@ -195,7 +195,7 @@ def main():
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "engine_ready.json").write_text(json.dumps(results, indent=1, default=vars))
     print(f"\nper-run data: {RESULTS / 'engine_ready.json'}; "
-          f"first-visit calculator bytes target 5.0 MB ({kb(5 * 1048576)})")
+          f"first-visit calculator target: {mb(5e6)} served")
 
 
 if __name__ == "__main__":

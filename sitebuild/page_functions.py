@@ -195,7 +195,7 @@ class PageFunctions:
             problems = "; ".join(f"{p['path']}: {p.get('en') or p.get('zh')}" for p in e.problems)
             message = f"worked_example {title!r}: invalid profile: {problems}"
             raise PageFunctionError(message) from None
-        # Basic lines always show (a certificate scoring 0 says why); other lines only when they count.
+        # Basic lines always show (a certificate scoring 0 says why); others only when they count.
         lines = [
             ln for ln in result.get("lines", []) if ln.get("points") or ln.get("group") == "base"
         ]

@@ -3,7 +3,6 @@ and Playwright pointed at Debian's chromium."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import subprocess
@@ -12,6 +11,8 @@ import threading
 from pathlib import Path
 
 import pytest
+
+from sitebuild.serve import make_handler
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -50,25 +51,10 @@ def site_dir(tmp_path_factory) -> Path:
     return out
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".webmanifest": "application/manifest+json",
-        ".json": "application/json",
-        ".whl": "application/zip",
-    }
-
-    def log_message(self, format, *args):
-        pass
-
-
 def serve_directory(directory: Path):
-    """Serve `directory` on 127.0.0.1 (free port) in a thread; returns (server, base URL)."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    """Serve `directory` with the site's own server (MIME types, .br/.gz, 404 page) on a free
+    loopback port in a thread; returns (server, base URL)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Path(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

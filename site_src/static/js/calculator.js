@@ -107,10 +107,15 @@
     });
   }
 
-  function showTotalBar(result) {
+  // errorCount > 0: the bar points to the error summary instead of the result.
+  function showTotalBar(result, errorCount = 0) {
+    const bar = $("#total-bar");
+    bar.href = errorCount ? "#error-summary" : "#result-title";
     $("#total-bar-value").textContent = result ? String(result.total) : "—";
-    $("#total-bar-state").textContent = !result ? "" : result.passes ? "，已达标" : "，未达标";
-    $("#total-bar").hidden = !result;
+    $("#total-bar-state").textContent = errorCount
+      ? `，有 ${errorCount} 处需要修改`
+      : !result ? "" : result.passes ? "，已达标" : "，未达标";
+    bar.hidden = !result && !errorCount;
   }
 
   let planTimer = 0;
@@ -223,7 +228,7 @@
       ? `还需要填写：${unique.join("、")}。填好后结果会自动出现。`
       : "";
     if (problems.length || linkProblems.length) {
-      showTotalBar(null);
+      showTotalBar(null, errors.length);
       delete root.dataset.result;
       resultView.total.textContent = "—";
       resultView.total.dataset.passes = "false";
