@@ -7,8 +7,8 @@
 //   downloads it, and it is carried over from the previous version when its URL is unchanged.
 // - Pages (navigations) come from the network first, so a returning visitor gets the newly
 //   deployed page with its own hashed assets and wheel; the cached copy is used only when the
-//   network fails or has not answered within a few seconds. A page fetched that way is never
-//   written into the cache: a cache holds one build, whole, as installed.
+//   network fails or the server errs. A page fetched that way is never written into the
+//   cache: a cache holds one build, whole, as installed.
 // - Everything else is answered from the cache first, then from the network. Only files whose
 //   path names their content (hashed assets, the wheel, the versioned runtime) are added to
 //   the cache on the way, so an old cache never gains a newer build's files or vice versa.
@@ -93,20 +93,12 @@ async function offlinePage(cache, request) {
   return (await fromCache(cache, request)) || (await cache.match("/404.html"));
 }
 
-// On a connection that is up but stalled, a page already cached is shown after this long
-// rather than leaving the screen blank; it is a whole build (its own assets and wheel).
-const NAVIGATION_PATIENCE_MS = 4000;
-
 async function respondToNavigation(request) {
   const cache = await caches.open(CACHE);
-  const network = fetch(request, { cache: "no-cache" });
-  network.catch(() => {});
-  const patience = new Promise((resolve) => setTimeout(resolve, NAVIGATION_PATIENCE_MS, null));
   try {
-    const first = await Promise.race([network, patience]);
-    if (first && first.status < 500) return first;
-    const cached = await fromCache(cache, request);
-    return cached || first || (await network);
+    const response = await fetch(request, { cache: "no-cache" });
+    if (response.status < 500) return response;
+    return (await fromCache(cache, request)) || response;
   } catch (error) {
     const cached = await offlinePage(cache, request);
     if (cached) return cached;

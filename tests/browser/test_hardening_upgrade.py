@@ -81,8 +81,6 @@ class SwitchableSite:
 
     def __init__(self, directory: Path):
         self.switch(directory)
-        self.pages_held = False  # a stalled network: pages are not answered until released
-        self.pages_released = threading.Event()
         site = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
@@ -95,12 +93,6 @@ class SwitchableSite:
 
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, directory=str(site.directory), **kwargs)
-
-            def do_GET(self):
-                path = self.path.split("?")[0]
-                if site.pages_held and (path.endswith("/") or path.endswith(".html")):
-                    site.pages_released.wait(timeout=120)
-                super().do_GET()
 
             def end_headers(self):
                 for name, value in headers_for(site.rules, self.path.split("?")[0]).items():
@@ -120,7 +112,6 @@ class SwitchableSite:
         self.directory = directory
 
     def close(self) -> None:
-        self.pages_released.set()
         self.server.shutdown()
 
 
@@ -260,29 +251,3 @@ def test_with_the_network_down_a_returning_visitor_still_gets_all_of_build_a(
         page.context.set_offline(False)
         site.close()
 
-
-def test_on_a_stalled_network_a_returning_visitor_gets_the_whole_offline_copy_of_build_a(
-    page: Page, builds
-):
-    dist_a, dist_b, _ = builds
-    site = SwitchableSite(dist_a)
-    try:
-        open_calculator(page, site.url)
-        wait_ready(page)
-        offline_copy_holds(page, ["/calculator/", *runtime_paths(page)])
-        page.goto("about:blank")
-
-        # B is deployed, but the connection stalls: no page arrives from the server.
-        site.switch(dist_b)
-        site.pages_held = True
-        open_calculator(page, site.url)
-        expect(page.locator("#calculator")).to_have_attribute("data-wheel", wheel_path(dist_a))
-        expect(page.locator("#calculator")).not_to_contain_text(B_SENTENCE)
-        wait_ready(page)
-        field(page, "birth_date").fill("1990-01-01")
-        field(page, "education.level").select_option("bachelor")
-        expect_total(page, calculator.score(PROFILE)["total"])
-        expect(page.locator("#result-rules-version")).to_have_text(calculator.RULES_VERSION)
-        assert not site.pages_released.is_set()  # all of it came from A's offline copy
-    finally:
-        site.close()
