@@ -15,12 +15,12 @@ pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/shots")
 PAGES = ["/", "/indicators/", "/titles-skills/", "/catalogue/", "/catalogue/skills/",
-         "/catalogue/qualifications/", "/faq/", "/apply/", "/about/", "/search/?q=社保",
+         "/catalogue/qualifications/", "/faq/", "/apply/", "/about/", "/search/#q=社保",
          "/404.html"]
 
 
 def _name(url: str) -> str:
-    return url.strip("/").replace("/", "_").replace("?q=", "-") or "home"
+    return url.strip("/").replace("/", "_").replace("#q=", "-") or "home"
 
 
 @pytest.mark.parametrize("width", [360, 1280])

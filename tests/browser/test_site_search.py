@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 
 def search(page, site_url, query):
-    page.goto(f"{site_url}/search/?q={query}")
+    page.goto(f"{site_url}/search/#q={query}")
     expect(page.locator("form[data-ready]")).to_have_count(1)
     return page.locator("#search-results li")
 
@@ -55,5 +55,20 @@ def test_header_search_box_leads_to_results(page, site_url):
     page.goto(f"{site_url}/faq/")
     page.fill("#header-q", "焊工")
     page.press("#header-q", "Enter")
-    page.wait_for_url("**/search/?q=*")
+    page.wait_for_url("**/search/#q=*")
     expect(page.locator("#search-results li").first).to_contain_text("焊工")
+    assert "?" not in page.url  # the query stays on the device
+
+
+def test_no_script_fallback_query_still_works(page, site_url):
+    page.goto(f"{site_url}/search/?q=焊工")
+    expect(page.locator("#search-results li").first).to_contain_text("焊工")
+
+
+def test_header_search_on_the_search_page_updates_results(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    search(page, site_url, "焊工")
+    page.fill("#header-q", "临港")
+    page.press("#header-q", "Enter")
+    expect(page.locator("#search-q")).to_have_value("临港")
+    expect(page.locator("#search-results li").first).to_contain_text("临港")

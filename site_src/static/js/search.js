@@ -120,7 +120,10 @@ async function start() {
     show(results, docs, trimmed, exact);
   }
 
-  const initial = new URLSearchParams(location.search).get("q") || "";
+  // The query travels after "#", which browsers never send to the server (?q= is read too,
+  // for the form's no-script fallback).
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get("q");
+  const initial = fromHash ?? new URLSearchParams(location.search).get("q") ?? "";
   input.value = initial;
   run(initial);
   let timer;
@@ -131,9 +134,18 @@ async function start() {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const url = new URL(location.href);
-    url.searchParams.set("q", input.value.trim());
+    url.search = "";
+    url.hash = new URLSearchParams({ q: input.value.trim() }).toString();
     history.replaceState(null, "", url);
     run(input.value);
+  });
+  // The header box on this same page only changes the "#q=" part.
+  window.addEventListener("hashchange", () => {
+    const query = new URLSearchParams(location.hash.slice(1)).get("q");
+    if (query !== null) {
+      input.value = query;
+      run(query);
+    }
   });
   form.dataset.ready = "true";
 }

@@ -1,5 +1,13 @@
-// Registers the service worker (offline use) when the build wrote one; nothing else.
+// Registers the service worker (offline use) when the build wrote one.
 const sw = document.querySelector("script[data-sw]")?.dataset.sw;
 if (sw && "serviceWorker" in navigator) {
   navigator.serviceWorker.register(sw, { scope: "/" }).catch(() => {});
 }
+
+// Site search runs on the device: send the header's query to the search page after "#", so it
+// never reaches the server (the form's ?q= stays as the no-script fallback).
+document.querySelector("form.header-search")?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const query = new FormData(event.currentTarget).get("q") || "";
+  location.assign(`/search/#${new URLSearchParams({ q: String(query).trim() })}`);
+});
