@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,3 +199,18 @@ def machine() -> str:
     return (f"{os.cpu_count()} CPUs ({cpu}), {memory} RAM; {platform.system()} "
             f"{platform.release()}; Python {platform.python_version()}; {chromium_version()}; "
             f"Pyodide {pyodide_version()}")
+
+
+def settle(server, mark, quiet_seconds: float, limit: float, poll: float = 0.2):
+    """Waits until the server has seen no request for `quiet_seconds` (at most `limit` s);
+    returns every request since `mark`."""
+    deadline = time.monotonic() + limit
+    count, last_change = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        now = len(server.since(mark))
+        if now != count:
+            count, last_change = now, time.monotonic()
+        elif time.monotonic() - last_change >= quiet_seconds:
+            break
+        time.sleep(poll)
+    return server.since(mark)

@@ -15,7 +15,7 @@ import statistics
 import time
 from pathlib import Path
 
-from common import RESULTS, fresh_profile, fresh_site, machine, mb, serving, spread
+from common import RESULTS, fresh_profile, fresh_site, machine, mb, serving, settle, spread
 from playwright.sync_api import sync_playwright
 
 INSTRUMENT = (Path(__file__).parent / "instrument.js").read_text(encoding="utf-8")
@@ -58,20 +58,6 @@ def visit(page, server, url):
             "sent_until_ready": sent_until_ready, "mark": mark}
 
 
-def settle(server, mark, limit=30.0):
-    """Waits until the server has been quiet for QUIET_SECONDS; returns everything since mark."""
-    deadline = time.monotonic() + limit
-    count, last_change = -1, time.monotonic()
-    while time.monotonic() < deadline:
-        now = len(server.since(mark))
-        if now != count:
-            count, last_change = now, time.monotonic()
-        elif time.monotonic() - last_change >= QUIET_SECONDS:
-            break
-        time.sleep(0.2)
-    return server.since(mark)
-
-
 def totals(server, sent):
     return {
         "requests": len(sent),
@@ -90,13 +76,13 @@ def run_side(playwright, server, base, side):
         page = context.pages[0] if context.pages else context.new_page()
 
         cold = visit(page, server, url)
-        settled = settle(server, cold["mark"])
+        settled = settle(server, cold["mark"], QUIET_SECONDS, limit=30.0)
         out["cold"] = {"ready_ms": cold["ready_ms"], "long_tasks": cold["long_tasks"],
                        "until_ready": totals(server, cold["sent_until_ready"]),
                        "settled": totals(server, settled)}
 
         warm = visit(page, server, url)
-        settle(server, warm["mark"])
+        settle(server, warm["mark"], QUIET_SECONDS, limit=30.0)
         out["warm"] = {"ready_ms": warm["ready_ms"], "long_tasks": warm["long_tasks"],
                        "until_ready": totals(server, warm["sent_until_ready"])}
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import time
 
-from common import RESULTS, fresh_profile, fresh_site, kb, machine, serving, spread
+from common import RESULTS, fresh_profile, fresh_site, kb, machine, serving, settle, spread
 from playwright.sync_api import sync_playwright
 
 LIMIT_BYTES = 60_000  # decimal, as the target is written
@@ -32,26 +31,13 @@ def page_urls(dist) -> list[str]:
     return [*urls, "/404.html"]
 
 
-def quiet(server, mark, limit=20.0):
-    deadline = time.monotonic() + limit
-    count, last = -1, time.monotonic()
-    while time.monotonic() < deadline:
-        now = len(server.since(mark))
-        if now != count:
-            count, last = now, time.monotonic()
-        elif time.monotonic() - last >= QUIET_SECONDS:
-            break
-        time.sleep(0.1)
-    return server.since(mark)
-
-
 def first_visit(playwright, server, base, url):
     with fresh_profile(playwright) as context:
         page = context.pages[0] if context.pages else context.new_page()
         mark = server.mark()
         page.goto(base + url, wait_until="load")
         until_load = server.since(mark)
-        settled = quiet(server, mark)
+        settled = settle(server, mark, QUIET_SECONDS, limit=20.0, poll=0.1)
 
     def sums(sent):
         return {"requests": len(sent), "served": sum(s.bytes for s in sent),

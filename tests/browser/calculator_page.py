@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import json
-import threading
-from pathlib import Path
-from typing import ClassVar
 
+import pytest
 from playwright.sync_api import Page, expect
 
 READY_MS = 30_000
@@ -43,23 +39,23 @@ def field(page: Page, name: str):
     return page.locator(f'#calculator [name="{name}"]:visible').first
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".webmanifest": "application/manifest+json",
-        ".whl": "application/zip",
-    }
-
-    def log_message(self, format, *args):
-        pass
+def wait_until(page: Page, script: str, arg=None, attempts: int = 240):
+    """Poll `script` in the page until it returns something truthy (60 s at most)."""
+    for _ in range(attempts):
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        page.wait_for_timeout(250)
+    pytest.fail(f"never became true: {script[:80]}")
 
 
-def serve(directory: Path):
-    """Serve `directory` on a free loopback port; returns (server, base URL)."""
-    handler = functools.partial(_Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+def offline_copy_holds(page: Page, paths: list[str]) -> None:
+    """Wait until the page is controlled by the service worker and one cache holds all `paths`."""
+    wait_until(page, """async (paths) => {
+      if (!navigator.serviceWorker.controller) return false;
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        if ((await Promise.all(paths.map((p) => cache.match(p)))).every(Boolean)) return true;
+      }
+      return false;
+    }""", paths)

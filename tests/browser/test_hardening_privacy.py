@@ -10,7 +10,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from calculator_page import expect_total, field, open_calculator, wait_ready
+from calculator_page import (
+    expect_total,
+    field,
+    offline_copy_holds,
+    open_calculator,
+    wait_ready,
+)
 from playwright.sync_api import BrowserContext, Page, expect
 
 import calculator
@@ -25,15 +31,6 @@ TYPED = {
     "spouse": {"married_on": "2016-10-01"},
 }
 SECRET_BITS = ["1987-06-30", "1987", "2016-10-01", "2018-03"]
-
-RUNTIME_CACHED = """async (paths) => {
-  for (const name of await caches.keys()) {
-    const cache = await caches.open(name);
-    const found = await Promise.all(paths.map((p) => cache.match(p)));
-    if (found.every(Boolean)) return true;
-  }
-  return false;
-}"""
 
 CACHED_URLS = """async () => {
   const urls = [];
@@ -71,14 +68,6 @@ class RequestLog:
 def local_storage(page: Page) -> dict[str, str]:
     return page.evaluate("() => Object.fromEntries(Object.keys(localStorage)"
                          ".map((k) => [k, localStorage.getItem(k)]))")
-
-
-def wait_until(page: Page, script: str, arg=None, attempts: int = 240) -> None:
-    for _ in range(attempts):
-        if page.evaluate(script, arg):
-            return
-        page.wait_for_timeout(250)
-    pytest.fail(f"never became true: {script[:80]}")
 
 
 def dist_file(site_dir: Path, path: str) -> Path:
@@ -139,7 +128,7 @@ def test_a_full_session_requests_only_the_sites_own_static_files_and_keeps_no_da
     root = page.locator("#calculator")
     runtime = [root.get_attribute("data-wheel"),
                root.get_attribute("data-pyodide") + "pyodide.asm.wasm"]
-    wait_until(page, RUNTIME_CACHED, runtime)
+    offline_copy_holds(page, runtime)
     page.wait_for_load_state("networkidle")
 
     assert context.cookies() == []

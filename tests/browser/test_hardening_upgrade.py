@@ -14,7 +14,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from calculator_page import expect_total, field, open_calculator, wait_ready
+from calculator_page import (
+    expect_total,
+    field,
+    offline_copy_holds,
+    open_calculator,
+    wait_ready,
+    wait_until,
+)
 from playwright.sync_api import Page, expect
 from test_hardening_csp import headers_for, parse_headers_file
 
@@ -133,26 +140,6 @@ def builds(tmp_path_factory):
     version_b = make_b(tree_b)
     dist_b = build(tree_b)
     return dist_a, dist_b, version_b
-
-
-def wait_until(page: Page, script: str, arg=None, attempts: int = 240):
-    for _ in range(attempts):
-        value = page.evaluate(script, arg)
-        if value:
-            return value
-        page.wait_for_timeout(250)
-    pytest.fail(f"never became true: {script[:80]}")
-
-
-def offline_copy_holds(page: Page, paths: list[str]) -> None:
-    wait_until(page, """async (paths) => {
-      if (!navigator.serviceWorker.controller) return false;
-      for (const name of await caches.keys()) {
-        const cache = await caches.open(name);
-        if ((await Promise.all(paths.map((p) => cache.match(p)))).every(Boolean)) return true;
-      }
-      return false;
-    }""", paths)
 
 
 def runtime_paths(page: Page) -> list[str]:

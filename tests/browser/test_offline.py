@@ -6,7 +6,16 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from calculator_page import expect_total, field, open_calculator, serve, share_hash, wait_ready
+from calculator_page import (
+    expect_total,
+    field,
+    offline_copy_holds,
+    open_calculator,
+    share_hash,
+    wait_ready,
+    wait_until,
+)
+from conftest import serve_directory
 from playwright.sync_api import Page, expect
 
 import calculator
@@ -14,24 +23,6 @@ import calculator
 pytestmark = pytest.mark.browser
 
 PROFILE = {"as_of": "2026-11-01", "birth_date": "1990-01-01", "education": {"level": "master"}}
-
-CACHED = """async (paths) => {
-  if (!navigator.serviceWorker.controller) return false;
-  for (const name of await caches.keys()) {
-    const cache = await caches.open(name);
-    const found = await Promise.all(paths.map((p) => cache.match(p)));
-    if (found.every(Boolean)) return true;
-  }
-  return false;
-}"""
-
-
-def wait_until(page: Page, script: str, arg=None, attempts: int = 240) -> None:
-    for _ in range(attempts):
-        if page.evaluate(script, arg):
-            return
-        page.wait_for_timeout(250)
-    pytest.fail(f"never became true: {script[:80]}")
 
 
 def wait_for_offline_copy(page: Page) -> None:
@@ -42,7 +33,7 @@ def wait_for_offline_copy(page: Page) -> None:
         root.get_attribute("data-pyodide") + "pyodide.asm.wasm",
         root.get_attribute("data-pyodide") + "python_stdlib.zip",
     ]
-    wait_until(page, CACHED, paths)
+    offline_copy_holds(page, paths)
 
 
 def test_after_one_visit_the_calculator_works_with_the_network_off(page: Page, site_url: str):
@@ -76,7 +67,7 @@ def test_other_pages_never_download_the_runtime(page: Page, site_url: str):
 def test_a_new_deploy_replaces_the_old_cache(page: Page, site_dir, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)
-    server, url = serve(copy)
+    server, url = serve_directory(copy)
     try:
         page.goto(f"{url}/calculator/")
         wait_ready(page)
@@ -90,6 +81,9 @@ def test_a_new_deploy_replaces_the_old_cache(page: Page, site_dir, tmp_path):
         calc_page = copy / "calculator" / "index.html"
         html = calc_page.read_text(encoding="utf-8")
         calc_page.write_text(html.replace("<h1>", '<h1 data-deploy="next">', 1), encoding="utf-8")
+        for changed in (worker, calc_page):  # the server would prefer their stale .br/.gz copies
+            for suffix in (".br", ".gz"):
+                changed.with_name(changed.name + suffix).unlink(missing_ok=True)
 
         page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
         wait_until(

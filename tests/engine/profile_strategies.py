@@ -167,24 +167,7 @@ json_values = st.recursive(
         st.dictionaries(
             st.one_of(
                 st.text(max_size=8),
-                st.sampled_from(
-                    [
-                        "type",
-                        "level",
-                        "name",
-                        "from",
-                        "to",
-                        "base_multiple",
-                        "base_cny",
-                        "area",
-                        "years",
-                        "share",
-                        "married_on",
-                        "full_time",
-                        "occupation",
-                        "back_pay",
-                    ]
-                ),
+                st.sampled_from(INNER_KEYS),
             ),
             inner,
             max_size=5,
