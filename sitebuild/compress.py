@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import threading
 import time
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -47,7 +48,8 @@ def _cached(kind: str, data: bytes, make) -> bytes:
         pass
     packed = make(data)
     key.parent.mkdir(parents=True, exist_ok=True)
-    partial = key.with_suffix(f".{kind}.partial")
+    # unique per writer: threads and concurrent builds may compress the same bytes at once
+    partial = key.with_suffix(f".{kind}.{os.getpid()}-{threading.get_ident()}.partial")
     partial.write_bytes(packed)
     partial.replace(key)
     return packed

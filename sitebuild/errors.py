@@ -13,6 +13,9 @@ class BuildError(Exception):
         self.line = line
         self.message = message
 
+    def __reduce__(self):  # crosses process boundaries when pages render in parallel
+        return type(self), (self.file, self.message, self.line)
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message}"

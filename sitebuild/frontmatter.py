@@ -8,6 +8,8 @@ import yaml
 
 from .errors import BuildError
 
+# libyaml's loader is about 10x faster and reports the same problem lines.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ALLOWED_KEYS = {"title", "description", "nav_order", "nav_title", "template"}
 REQUIRED_KEYS = ("title", "description")
 
@@ -31,7 +33,7 @@ def split(text: str, file: str) -> tuple[dict, str, int]:
         raise BuildError(file, "front matter not closed: no second '---' line", 1)
     raw = "".join(lines[1:end])
     try:
-        data = yaml.safe_load(raw) or {}
+        data = yaml.load(raw, Loader=YAML_LOADER) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .compress import compressed_variants, prune_cache
@@ -37,19 +38,30 @@ def _write(target: Path, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def write_tree(tree: OutputTree, folder: Path, compress: bool = True) -> None:
-    for path, data in tree.data.items():
-        _write(folder / path, data)
-        if compress:
-            for suffix, packed in compressed_variants(path, data):
-                _write(folder / (path + suffix), packed)
-    for path, source in tree.copies.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+def _write_one(folder: Path, path: str, data: bytes | None, source: Path | None,
+               compress: bool) -> None:
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source is not None:
         shutil.copyfile(source, target)
-        if compress:
-            for suffix, packed in compressed_variants(path, source.read_bytes()):
-                _write(folder / (path + suffix), packed)
+    else:
+        target.write_bytes(data)
+    if compress:
+        for suffix, packed in compressed_variants(path, data if source is None
+                                                  else source.read_bytes()):
+            _write(folder / (path + suffix), packed)
+
+
+def write_tree(tree: OutputTree, folder: Path, compress: bool = True) -> None:
+    """Writes files in threads: brotli, zlib and file writes release the GIL, so compressing
+    a thousand changed pages uses every CPU."""
+    jobs = [(path, data, None) for path, data in tree.data.items()]
+    jobs += [(path, None, source) for path, source in tree.copies.items()]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        futures = [pool.submit(_write_one, folder, path, data, source, compress)
+                   for path, data, source in jobs]
+        for future in futures:
+            future.result()
 
 
 def atomic_write(tree: OutputTree, out: Path, compress: bool = True) -> None:

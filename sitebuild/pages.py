@@ -20,6 +20,7 @@ class Page:
     body_line: int
     html: str = ""
     toc: list = field(default_factory=list)
+    sections: list | None = None  # the body split at h2/h3, for the search index
 
     @property
     def file(self) -> str:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from . import catalogue, site_files
 from .assets import Assets, read_static
+from .bodies import render_bodies
 from .config import read_package_info, read_site_config
 from .engine import load_engine
 from .hashing import sha256_hex
 from .icons import icon_files
 from .link_check import check_links
-from .markdown_render import body_environment, render_body
 from .output import OutputTree, atomic_write
 from .page_functions import PageFunctions
 from .pages import Page, read_pages
@@ -84,9 +84,7 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
         functions = PageFunctions(
             engine, _page_calling(pages, "decisions_list"), _page_calling(pages, "sources_list")
         )
-        env = body_environment()
-        for page in pages:
-            render_body(page, env, functions.context())
+        render_bodies(pages, functions)
 
     with report.step("index"):
         skills = catalogue.skill_rows(engine.skills)

@@ -14,7 +14,7 @@ MAX_TEXT = 1200  # characters of section text kept for matching and snippets
 
 def page_documents(page: Page) -> list[dict]:
     docs = []
-    for section in sections(page.html):
+    for section in page.sections if page.sections is not None else sections(page.html):
         if not section["heading"]:
             url, title = page.url, page.meta.title
         else:

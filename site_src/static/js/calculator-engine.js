@@ -47,11 +47,16 @@
       }
       this.stop();
       this.setState("loading");
-      try {
-        this.worker = new Worker(this.workerURL, { type: "module" });
-      } catch (error) {
-        this.fail(`无法启动计算引擎：${lastLine(error && error.message)}`);
-        return;
+      const early = adoptEarlyStart(this);
+      if (early) {
+        this.worker = early.worker;
+      } else {
+        try {
+          this.worker = new Worker(this.workerURL, { type: "module" });
+        } catch (error) {
+          this.fail(`无法启动计算引擎：${lastLine(error && error.message)}`);
+          return;
+        }
       }
       this.worker.addEventListener("message", (event) => this.receive(event.data || {}));
       this.worker.addEventListener("error", (event) => {
@@ -60,7 +65,17 @@
       });
       this.worker.addEventListener("messageerror", () => this.fail("计算引擎返回了无法读取的数据。"));
       this.armWatchdog();
-      this.worker.postMessage({ op: "init", indexURL: this.indexURL, wheelURL: this.wheelURL });
+      if (!early) {
+        this.worker.postMessage({ op: "init", indexURL: this.indexURL, wheelURL: this.wheelURL });
+        return;
+      }
+      // What the worker said before the page was wired, in order.
+      for (const event of early.events) {
+        if (this.worker !== early.worker) break; // a replayed failure stopped it
+        if (event.type === "message") this.receive(event.data || {});
+        else if (event.type === "messageerror") this.fail("计算引擎返回了无法读取的数据。");
+        else this.fail(`计算引擎意外停止了（${lastLine(event.message) || "脚本错误"}）。`);
+      }
     }
 
     stop() {
@@ -155,5 +170,42 @@
     }
   }
 
+  // The worker is started here, by the page's first script, so that fetching and compiling the
+  // runtime begins before the form's scripts run; the Engine adopts it (with what it said in
+  // the meantime) when the page starts the engine.
+  let early = null;
+
+  function startEarly() {
+    const root = document.getElementById("calculator");
+    if (!root || !root.dataset.worker || supportProblem()) return;
+    try {
+      const worker = new Worker(root.dataset.worker, { type: "module" });
+      const events = [];
+      const keep = (event) => {
+        if (event.type === "error") event.preventDefault();
+        events.push(event);
+      };
+      for (const type of ["message", "error", "messageerror"]) worker.addEventListener(type, keep);
+      worker.postMessage({ op: "init", indexURL: root.dataset.pyodide, wheelURL: root.dataset.wheel });
+      early = { worker, events, keep, urls: [root.dataset.worker, root.dataset.pyodide, root.dataset.wheel] };
+    } catch {
+      early = null; // the Engine tries again and reports the failure
+    }
+  }
+
+  function adoptEarlyStart(engine) {
+    const found = early;
+    early = null;
+    if (!found) return null;
+    const same = [engine.workerURL, engine.indexURL, engine.wheelURL].every((url, i) => url === found.urls[i]);
+    for (const type of ["message", "error", "messageerror"]) found.worker.removeEventListener(type, found.keep);
+    if (!same) {
+      found.worker.terminate();
+      return null;
+    }
+    return found;
+  }
+
+  startEarly();
   parts.Engine = Engine;
 })();

@@ -50,6 +50,14 @@
     onProgress: showProgress,
   });
 
+  // Written out by hand: the first toLocale*String("zh-CN") call loads the browser's locale
+  // data, a 20–30 ms pause on the main thread while the engine starts.
+  function chineseDate(date, { time = false } = {}) {
+    const two = (n) => String(n).padStart(2, "0");
+    const day = `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+    return time ? `${day} ${two(date.getHours())}:${two(date.getMinutes())}` : day;
+  }
+
   function megabytes(bytes) {
     return (bytes / 1048576).toFixed(1);
   }
@@ -358,7 +366,6 @@
     for (const details of openedForPrint) details.open = false;
     openedForPrint = [];
   });
-  ui.printDate.textContent = new Date().toLocaleDateString("zh-CN");
 
   // ---- offline -----------------------------------------------------------------------------
   function warmOfflineCache() {
@@ -398,17 +405,29 @@
   });
 
   // ---- start -------------------------------------------------------------------------------
-  root.classList.add("js");
-  picker?.watch(form);
-  formParts.syncVisibility(form);
-  if (!readHash()) {
+  function restoreSaved() {
     const saved = share.storage.load();
-    if (saved) {
-      loadProfile(saved.profile, { fromLink: false });
-      const when = saved.saved_at ? new Date(saved.saved_at).toLocaleString("zh-CN") : "";
-      ui.notice.textContent = `已填入你在这台设备上保存的内容${when ? `（保存于 ${when}）` : ""}。不需要时可点“清除我的数据”。`;
-      ui.notice.hidden = false;
-    }
+    if (!saved) return;
+    loadProfile(saved.profile, { fromLink: false });
+    const savedAt = saved.saved_at ? new Date(saved.saved_at) : null;
+    const when = savedAt && !Number.isNaN(savedAt.getTime()) ? chineseDate(savedAt, { time: true }) : "";
+    ui.notice.textContent = `已填入你在这台设备上保存的内容${when ? `（保存于 ${when}）` : ""}。不需要时可点“清除我的数据”。`;
+    ui.notice.hidden = false;
   }
-  engine.start();
+
+  // Nothing above changed the page. The set-up that does waits for the task after parsing ends:
+  // the browser lays the whole form out again when parsing ends if scripts changed it before,
+  // and together with the scripts that made one task too long (over 50 ms) on a busy device.
+  // The worker is already loading (calculator-engine.js started it).
+  setTimeout(() => {
+    root.classList.add("js");
+    ui.printDate.textContent = chineseDate(new Date());
+    formParts.syncVisibility(form);
+    engine.start();
+    // The first read of localStorage waits on the browser (20 ms and more on a new profile).
+    setTimeout(() => {
+      picker?.watch(form);
+      if (!readHash()) setTimeout(restoreSaved, 0);
+    }, 0);
+  }, 0);
 })();
