@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -69,6 +70,20 @@ def make_handler(root: Path):
     return Handler
 
 
+class LocalServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that closes a connection mid-download (navigation, cancelled fetch) is normal.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def make_server(root: Path, port: int) -> LocalServer:
+    """A server for `root` on 127.0.0.1 (port 0 picks a free one)."""
+    return LocalServer(("127.0.0.1", port), make_handler(root))
+
+
 def _snapshot() -> dict[str, float]:
     stamps = {}
     for folder in WATCHED:
@@ -92,7 +107,7 @@ def _watch(rebuild: Callable[[], bool]) -> None:
 
 def serve(args, rebuild: Callable[[], bool]) -> None:
     root = args.out.resolve()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(root))
+    server = make_server(root, args.port)
     print(f"serving {root} on http://127.0.0.1:{server.server_address[1]}/", flush=True)
     if args.watch:
         threading.Thread(target=_watch, args=(rebuild,), daemon=True).start()

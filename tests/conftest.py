@@ -3,7 +3,6 @@ and Playwright pointed at Debian's chromium."""
 
 from __future__ import annotations
 
-import http.server
 import os
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.serve import make_handler
+from sitebuild.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -54,7 +53,7 @@ def site_dir(tmp_path_factory) -> Path:
 def serve_directory(directory: Path):
     """Serve `directory` with the site's own server (MIME types, .br/.gz, 404 page) on a free
     loopback port in a thread; returns (server, base URL)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Path(directory)))
+    server = make_server(Path(directory), 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-
-from sitebuild.serve import make_handler
 
 pytestmark = pytest.mark.browser
 
@@ -43,27 +39,18 @@ def test_pages_render_without_outside_requests(page, site_url, width):
     assert not any("pyodide" in u for u in requests)
 
 
-@pytest.fixture(scope="module")
-def served_like_a_host(site_dir):
-    """`build.py --serve`'s server: 404 page, pre-compressed files, cache headers."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site_dir))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-def test_unknown_path_shows_the_404_page(page, served_like_a_host):
-    response = page.goto(f"{served_like_a_host}/no-such-page/")
+def test_unknown_path_shows_the_404_page(page, site_url):
+    response = page.goto(f"{site_url}/no-such-page/")
     assert response.status == 404
     expect(page.locator("h1")).to_have_text("没有找到这个页面")
 
 
-def test_local_server_sends_brotli_and_cache_headers(page, served_like_a_host):
-    response = page.goto(f"{served_like_a_host}/faq/")
+def test_local_server_sends_brotli_and_cache_headers(page, site_url):
+    response = page.goto(f"{site_url}/faq/")
     assert response.headers["content-encoding"] == "br"
     assert response.headers["cache-control"] == "no-cache"
     css = page.locator("link[rel=stylesheet]").get_attribute("href")
-    asset = page.request.get(served_like_a_host + css)
+    asset = page.request.get(site_url + css)
     assert asset.headers["cache-control"] == "public, max-age=31536000, immutable"
     assert asset.headers["content-type"].startswith("text/css")
 
