@@ -55,7 +55,9 @@ self.fetch = async (input, init) => {
   if (!response.ok) {
     // Pyodide retries a failed runtime download in ways that can stall; a missing file will
     // not appear by itself, so the page is told at once.
-    const message = `下载 ${fileName(url)} 失败（HTTP ${response.status}）`;
+    // Runtime and wheel paths carry versions: a 404 there means a newer build replaced them.
+    const updated = response.status === 404 ? "。网站可能刚更新过，请刷新页面" : "";
+    const message = `下载 ${fileName(url)} 失败（HTTP ${response.status}）${updated}`;
     self.postMessage({ type: "failed", stage: String(url).includes("/wheels/") ? "wheel" : "runtime", message });
     throw new Error(message);
   }
