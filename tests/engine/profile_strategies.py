@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 
 from calculator.dates import month_label, month_of
+from calculator.profile import AWARDS, EDUCATION_LEVELS, KEY_AREAS, TITLE_LEVELS
 
 FIRST = date(2013, 7, 1)
 LAST = date(2032, 12, 31)
@@ -42,7 +43,7 @@ def periods(draw, as_of: date, count: int | None = None):
 
 credential = st.one_of(
     st.fixed_dictionaries(
-        {"type": st.just("title"), "level": st.sampled_from(["junior", "intermediate", "senior"])},
+        {"type": st.just("title"), "level": st.sampled_from(TITLE_LEVELS)},
         optional={"job_match": st.booleans()},
     ),
     st.fixed_dictionaries(
@@ -82,16 +83,7 @@ def valid_profiles(draw):
     optional = {
         "education": st.fixed_dictionaries(
             {
-                "level": st.sampled_from(
-                    [
-                        "none",
-                        "junior_college",
-                        "bachelor",
-                        "bachelor_with_degree",
-                        "master",
-                        "doctor",
-                    ]
-                )
+                "level": st.sampled_from(EDUCATION_LEVELS)
             },
             optional={
                 "full_time": st.booleans(),
@@ -115,11 +107,9 @@ def valid_profiles(draw):
         ),
         "public_service_years": st.integers(0, 40),
         "key_area": st.fixed_dictionaries(
-            {"area": st.sampled_from(["lingang", "other"]), "years": st.integers(0, 30)}
+            {"area": st.sampled_from(KEY_AREAS), "years": st.integers(0, 30)}
         ),
-        "award": st.sampled_from(
-            ["none", "municipal_special", "municipal_comprehensive", "national"]
-        ),
+        "award": st.sampled_from(AWARDS),
         "spouse": st.builds(
             lambda days: {"married_on": (birth + timedelta(days=days)).isoformat()},
             st.integers(0, max(0, (as_of - birth).days)),
