@@ -14,11 +14,7 @@ def explain_result(result: dict) -> str:
     for group, title in GROUP_TITLES.items():
         lines = [ln for ln in result["lines"] if ln["group"] == group]
         subtotal = sum(ln["points"] for ln in lines)
-        out.append(
-            f"【{title}】小计 {subtotal:+d} 分"
-            if group == "deduction"
-            else f"【{title}】小计 {subtotal} 分"
-        )
+        out.append(f"【{title}】小计 {subtotal} 分")
         for ln in lines:
             if group != "base" and not ln["raw_points"]:
                 continue
