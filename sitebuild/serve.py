@@ -64,6 +64,7 @@ def make_handler(root: Path):
             immutable = rel.startswith(("assets/", "pyodide/", "wheels/"))
             self.send_header("Cache-Control", IMMUTABLE if immutable else "no-cache")
             self.send_header("Content-Security-Policy", CSP)
+            self.send_header("X-Frame-Options", "DENY")
             self.end_headers()
             return f
 

@@ -52,6 +52,8 @@ def headers_file(page_urls: list[str], hashed_paths: list[str]) -> bytes:
         f"  Content-Security-Policy: {CSP}\n"
         "  X-Content-Type-Options: nosniff\n"
         "  Referrer-Policy: no-referrer\n"
+        # A <meta> CSP cannot forbid framing; the header can.
+        "  X-Frame-Options: DENY\n"
     ]
     for prefix in ("/assets/*", "/pyodide/*", "/wheels/*"):
         blocks.append(f"{prefix}\n  Cache-Control: {IMMUTABLE}\n")

@@ -274,6 +274,7 @@ def test_base_url_option_overrides_site_toml(tmp_path):
 def test_headers_file(site_dir):
     headers = (site_dir / "_headers").read_text(encoding="utf-8")
     assert "Content-Security-Policy: " + "; ".join(CSP_DIRECTIVES) in headers
+    assert "/*\n" in headers and "  X-Frame-Options: DENY\n" in headers
     assert "/assets/*\n  Cache-Control: public, max-age=31536000, immutable" in headers
     assert "/pyodide/*\n  Cache-Control: public, max-age=31536000, immutable" in headers
     assert "/sw.js\n  Cache-Control: no-cache" in headers
