@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from calculator_page import READY_MS, expect_total, open_calculator, share_hash, wait_ready
+from calculator_page import expect_total, field, open_calculator, share_hash, wait_ready
 from playwright.sync_api import Page, expect
 
 import calculator
@@ -85,15 +85,34 @@ class HeadersFileHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def headers_site_url(site_dir):
-    rules = parse_headers_file((site_dir / "_headers").read_text(encoding="utf-8"))
+def serve_with_rules(site_dir: Path, rules):
     handler_class = type("Handler", (HeadersFileHandler,), {"rules": rules})
     handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def headers_site_url(site_dir):
+    rules = parse_headers_file((site_dir / "_headers").read_text(encoding="utf-8"))
+    server, url = serve_with_rules(site_dir, rules)
+    yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def meta_only_site_url(site_dir):
+    """A host that sends no headers at all: the policy reaches the page only as <meta>."""
+    server, url = serve_with_rules(site_dir, [])
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(params=["meta", "meta-and-header"])
+def policy_site(request, meta_only_site_url, headers_site_url):
+    """(base URL, how the policy is served)."""
+    return (meta_only_site_url if request.param == "meta" else headers_site_url), request.param
 
 
 # ---- the policy as built ----------------------------------------------------------------------
@@ -150,16 +169,15 @@ def console_csp_errors(page: Page) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("served_by", ["meta", "meta-and-header"])
-def test_the_engine_starts_and_scores_a_share_link_under_the_policy(
-    page: Page, site_url: str, headers_site_url: str, served_by: str
-):
-    base = site_url if served_by == "meta" else headers_site_url
+def test_the_engine_starts_and_scores_a_share_link_under_the_policy(page: Page, policy_site):
+    base, served_by = policy_site
     page.add_init_script(RECORD_VIOLATIONS)
     csp_errors = console_csp_errors(page)
     response = page.goto(f"{base}/calculator/{share_hash(PROFILE)}")
     if served_by == "meta-and-header":
         assert "wasm-unsafe-eval" in response.headers["content-security-policy"]
+    else:
+        assert "content-security-policy" not in response.headers
     wait_ready(page)
     expect_total(page, calculator.score(PROFILE)["total"])
     expect(page.locator("#plan")).not_to_be_empty()
@@ -192,11 +210,8 @@ INJECTED = (
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("served_by", ["meta", "meta-and-header"])
-def test_an_inline_script_slipped_into_the_page_does_not_run(
-    page: Page, site_url: str, headers_site_url: str, served_by: str
-):
-    base = site_url if served_by == "meta" else headers_site_url
+def test_an_inline_script_slipped_into_the_page_does_not_run(page: Page, policy_site):
+    base, _ = policy_site
     page.add_init_script(RECORD_VIOLATIONS)
 
     def inject(route):
@@ -216,9 +231,8 @@ def test_an_inline_script_slipped_into_the_page_does_not_run(
     violated = {v["directive"] for v in page.evaluate("window.__violations")}
     assert {"script-src-elem", "script-src-attr", "style-src-attr"} <= violated
     # the page's own scripts still work: it scores
-    page.locator('#calculator [name="birth_date"]').fill("1990-01-01")
-    page.locator('#calculator [name="education.level"]').select_option("bachelor")
+    field(page, "birth_date").fill("1990-01-01")
+    field(page, "education.level").select_option("bachelor")
     profile = {"birth_date": "1990-01-01", "education": {"level": "bachelor"}}
     expect_total(page, calculator.score(profile)["total"])
-    expect(page.locator("#calculator")).to_have_attribute("data-engine", "ready",
-                                                          timeout=READY_MS)
+    wait_ready(page)

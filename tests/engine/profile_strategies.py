@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 
 from calculator.dates import month_label, month_of
-from calculator.profile import AWARDS, EDUCATION_LEVELS, KEY_AREAS, TITLE_LEVELS
+from calculator.profile import AWARDS, EDUCATION_LEVELS, KEY_AREAS, TITLE_LEVELS, TOP_KEYS
 
 FIRST = date(2013, 7, 1)
 LAST = date(2032, 12, 31)
@@ -165,27 +165,7 @@ json_values = st.recursive(
     ),
     max_leaves=20,
 )
-KEYS = [
-    "as_of",
-    "birth_date",
-    "education",
-    "credentials",
-    "insurance",
-    "shortage_major",
-    "fresh_graduate",
-    "entrepreneur",
-    "intermediary",
-    "serious_crime",
-    "family_planning_violation",
-    "investment",
-    "public_service_years",
-    "key_area",
-    "award",
-    "spouse",
-    "false_materials",
-    "detentions",
-    "crimes",
-]
+KEYS = sorted(TOP_KEYS)
 # Cheap to draw: for the 10,000-example fuzzing run.
 shallow_profiles = st.one_of(
     json_scalars,
