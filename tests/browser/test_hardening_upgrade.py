@@ -6,6 +6,7 @@ calculator must still work offline afterwards."""
 from __future__ import annotations
 
 import http.server
+import os
 import re
 import shutil
 import subprocess
@@ -132,10 +133,19 @@ def wheel_path(dist: Path) -> str:
     return "/" + wheel.relative_to(dist).as_posix()
 
 
+def deployed_earlier(dist: Path, seconds: int = 3600) -> None:
+    """The server answers revalidations by Last-Modified, which counts whole seconds; two
+    builds made within one second would look unchanged. A real deploy B comes later than A."""
+    for path in dist.rglob("*"):
+        stat = path.stat()
+        os.utime(path, (stat.st_atime - seconds, stat.st_mtime - seconds), follow_symlinks=False)
+
+
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     base = tmp_path_factory.mktemp("upgrade")
     dist_a = build(copy_tree(base / "a"))
+    deployed_earlier(dist_a)
     tree_b = copy_tree(base / "b")
     version_b = make_b(tree_b)
     dist_b = build(tree_b)
