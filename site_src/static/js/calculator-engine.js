@@ -30,8 +30,8 @@
 
   class Engine {
     // handlers: onState(state, detail), onProgress(bytes)
-    constructor({ workerURL, indexURL, wheelURL, onState, onProgress }) {
-      Object.assign(this, { workerURL, indexURL, wheelURL, onState, onProgress });
+    constructor({ workerURL, indexURL, wheelURL, stdlibURL, onState, onProgress }) {
+      Object.assign(this, { workerURL, indexURL, wheelURL, stdlibURL, onState, onProgress });
       this.worker = null;
       this.state = "loading";
       this.nextId = 1;
@@ -66,7 +66,7 @@
       this.worker.addEventListener("messageerror", () => this.fail("计算引擎返回了无法读取的数据。"));
       this.armWatchdog();
       if (!early) {
-        this.worker.postMessage({ op: "init", indexURL: this.indexURL, wheelURL: this.wheelURL });
+        this.worker.postMessage(initMessage(this));
         return;
       }
       // What the worker said before the page was wired, in order.
@@ -170,6 +170,18 @@
     }
   }
 
+  const URL_NAMES = ["workerURL", "indexURL", "wheelURL", "stdlibURL"];
+
+  // The runtime's addresses, as the build wrote them on the calculator's root element.
+  function runtimeURLs(root) {
+    const { worker, pyodide, wheel, stdlib } = root.dataset;
+    return { workerURL: worker, indexURL: pyodide, wheelURL: wheel, stdlibURL: stdlib };
+  }
+
+  function initMessage({ indexURL, wheelURL, stdlibURL }) {
+    return { op: "init", indexURL, wheelURL, stdlibURL };
+  }
+
   // The worker is started here, by the page's first script, so that fetching and compiling the
   // runtime begins before the form's scripts run; the Engine adopts it (with what it said in
   // the meantime) when the page starts the engine.
@@ -186,8 +198,9 @@
         events.push(event);
       };
       for (const type of ["message", "error", "messageerror"]) worker.addEventListener(type, keep);
-      worker.postMessage({ op: "init", indexURL: root.dataset.pyodide, wheelURL: root.dataset.wheel });
-      early = { worker, events, keep, urls: [root.dataset.worker, root.dataset.pyodide, root.dataset.wheel] };
+      const urls = runtimeURLs(root);
+      worker.postMessage(initMessage(urls));
+      early = { worker, events, keep, urls };
     } catch {
       early = null; // the Engine tries again and reports the failure
     }
@@ -197,7 +210,7 @@
     const found = early;
     early = null;
     if (!found) return null;
-    const same = [engine.workerURL, engine.indexURL, engine.wheelURL].every((url, i) => url === found.urls[i]);
+    const same = URL_NAMES.every((name) => engine[name] === found.urls[name]);
     for (const type of ["message", "error", "messageerror"]) found.worker.removeEventListener(type, found.keep);
     if (!same) {
       found.worker.terminate();
@@ -208,4 +221,5 @@
 
   startEarly();
   parts.Engine = Engine;
+  parts.runtimeURLs = runtimeURLs;
 })();

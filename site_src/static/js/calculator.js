@@ -2,7 +2,7 @@
 // answers. Runs after calculator-{engine,share,form,rows,result,picker}.js (same order in
 // the template); all of them are deferred modules.
 (() => {
-  const { Engine, share, form: formParts, rows, result: view, picker } = globalThis.ShPoints;
+  const { Engine, runtimeURLs, share, form: formParts, rows, result: view, picker } = globalThis.ShPoints;
 
   const root = document.getElementById("calculator");
   if (!root) return;
@@ -43,9 +43,7 @@
 
   // ---- engine ------------------------------------------------------------------------------
   const engine = new Engine({
-    workerURL: root.dataset.worker,
-    indexURL: root.dataset.pyodide,
-    wheelURL: root.dataset.wheel,
+    ...runtimeURLs(root),
     onState: showEngineState,
     onProgress: showProgress,
   });

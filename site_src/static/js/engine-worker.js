@@ -97,7 +97,7 @@ function describe(error) {
 
 let answer = null;
 
-async function start({ indexURL, wheelURL }) {
+async function start({ indexURL, wheelURL, stdlibURL }) {
   const base = new URL(indexURL, self.location.href).href;
   let stage = "runtime";
   try {
@@ -105,7 +105,8 @@ async function start({ indexURL, wheelURL }) {
     const wheel = self.fetch(new URL(wheelURL, self.location.href).href).then((r) => r.arrayBuffer());
     wheel.catch(() => {});
     const { loadPyodide } = await import(base + "pyodide.mjs");
-    const pyodide = await loadPyodide({ indexURL: base, stdout: () => {}, stderr: () => {} });
+    const stdLibURL = stdlibURL ? new URL(stdlibURL, self.location.href).href : undefined;
+    const pyodide = await loadPyodide({ indexURL: base, stdLibURL, stdout: () => {}, stderr: () => {} });
     stage = "wheel";
     pyodide.unpackArchive(await wheel, "wheel");
     stage = "import";
