@@ -16,6 +16,7 @@
 /* global BUILD */
 const CACHE_PREFIX = "sh-points-";
 const CACHE = CACHE_PREFIX + BUILD.version;
+const SNAPSHOT_CACHE = "engine-snapshot"; // written by engine-worker.js
 
 const isRuntime = (path) => path.startsWith("/pyodide/") || path.startsWith("/wheels/");
 const isImmutable = (path) => isRuntime(path) || path.startsWith("/assets/");
@@ -68,12 +69,25 @@ self.addEventListener("install", (event) => {
   );
 });
 
+// The engine's worker keeps a memory snapshot of the interpreter in its own cache, keyed by the
+// runtime files it was made from; one made from another build's files will never be used again.
+async function dropStaleSnapshots() {
+  if (!(await caches.has(SNAPSHOT_CACHE))) return;
+  const cache = await caches.open(SNAPSHOT_CACHE);
+  for (const request of await cache.keys()) {
+    const made = new URL(request.url).searchParams;
+    const paths = [made.get("worker"), made.get("wheel"), made.get("stdlib")].filter(Boolean);
+    if (!paths.every((path) => known.has(path))) await cache.delete(request);
+  }
+}
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
         if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
       }
+      await dropStaleSnapshots();
       await self.clients.claim();
     })(),
   );

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from calculator_page import (
@@ -38,7 +39,10 @@ PROFILE = {"birth_date": "1990-01-01", "education": {"level": "bachelor"}}
 CACHES = """async () => {
   const found = {};
   for (const name of await caches.keys()) {
-    found[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+    found[name] = (await (await caches.open(name)).keys()).map((r) => {
+      const url = new URL(r.url);
+      return url.pathname + url.search;
+    });
   }
   return found;
 }"""
@@ -54,6 +58,9 @@ def copy_tree(target: Path) -> Path:
         else:
             shutil.copy2(source, target / name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
+    # the build's caches (the standard library made under Node above all) are shared
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (target / ".cache").symlink_to(ROOT / ".cache")
     return target
 
 
@@ -156,7 +163,7 @@ def runtime_paths(page: Page) -> list[str]:
     root = page.locator("#calculator")
     index = root.get_attribute("data-pyodide")
     return [root.get_attribute("data-wheel"), index + "pyodide.asm.wasm",
-            index + "python_stdlib.zip", index + "pyodide.asm.mjs"]
+            root.get_attribute("data-stdlib"), index + "pyodide.asm.mjs"]
 
 
 def test_the_builds_really_differ(builds):
@@ -181,6 +188,7 @@ def test_a_returning_visitor_gets_the_new_page_wheel_and_runtime_together(
         field(page, "birth_date").fill("1990-01-01")
         field(page, "education.level").select_option("bachelor")
         expect(page.locator("#result-rules-version")).to_have_text(calculator.RULES_VERSION)
+        expect(page.locator("#calculator")).to_have_attribute("data-engine-snapshot", "saved")
         page.goto("about:blank")
 
         # Build B is deployed at the same address.
@@ -196,16 +204,22 @@ def test_a_returning_visitor_gets_the_new_page_wheel_and_runtime_together(
         expect(page.locator("#calculator")).to_have_attribute("data-wheel", wheel_path(dist_b))
         expect(page.locator(".rules-meta")).to_contain_text(version_b)
         wait_ready(page)
+        # A's memory snapshot was made from A's files: B starts afresh and keeps its own.
+        expect(page.locator("#calculator")).to_have_attribute("data-engine-start", "fresh")
         field(page, "birth_date").fill("1990-01-01")
         field(page, "education.level").select_option("bachelor")
         expect_total(page, calculator.score(PROFILE)["total"])
         expect(page.locator("#result-rules-version")).to_have_text(version_b)
+        expect(page.locator("#calculator")).to_have_attribute("data-engine-snapshot", "saved")
+        snapshots = page.evaluate(CACHES)["engine-snapshot"]
+        assert len(snapshots) == 1 and wheel_path(dist_b) in unquote(snapshots[0])
         assert wheels and all(url.endswith(wheel_path(dist_b)) for url in wheels), wheels
         assert failures == []
 
         # The old offline copy is replaced as a whole by B's.
         cache_b = "sh-points-" + sw_version(dist_b)
-        wait_until(page, "async (name) => { const k = await caches.keys();"
+        wait_until(page, "async (name) => { const k = (await caches.keys())"
+                   ".filter((n) => n.startsWith('sh-points-'));"
                    " return k.length === 1 && k[0] === name; }", cache_b)
         offline_copy_holds(page, ["/calculator/", *runtime_paths(page)])
         cached = page.evaluate(CACHES)[cache_b]
@@ -217,6 +231,7 @@ def test_a_returning_visitor_gets_the_new_page_wheel_and_runtime_together(
         page.reload()
         expect(page.locator("#calculator")).to_contain_text(B_SENTENCE)
         wait_ready(page)
+        expect(page.locator("#calculator")).to_have_attribute("data-engine-start", "snapshot")
         field(page, "birth_date").fill("1990-01-01")
         field(page, "education.level").select_option("bachelor")
         expect_total(page, calculator.score(PROFILE)["total"])

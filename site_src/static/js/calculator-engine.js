@@ -29,9 +29,9 @@
   };
 
   class Engine {
-    // handlers: onState(state, detail), onProgress(bytes)
-    constructor({ workerURL, indexURL, wheelURL, stdlibURL, onState, onProgress }) {
-      Object.assign(this, { workerURL, indexURL, wheelURL, stdlibURL, onState, onProgress });
+    // handlers: onState(state, detail), onProgress(bytes), onSnapshot(state)
+    constructor({ workerURL, indexURL, wheelURL, stdlibURL, onState, onProgress, onSnapshot }) {
+      Object.assign(this, { workerURL, indexURL, wheelURL, stdlibURL, onState, onProgress, onSnapshot });
       this.worker = null;
       this.state = "loading";
       this.nextId = 1;
@@ -112,7 +112,9 @@
         this.onProgress(message.loaded);
       } else if (message.type === "ready") {
         clearTimeout(this.watchdog);
-        this.setState("ready", { rulesVersion: message.rulesVersion });
+        this.setState("ready", { rulesVersion: message.rulesVersion, start: message.start });
+      } else if (message.type === "snapshot") {
+        if (this.onSnapshot) this.onSnapshot(message.state);
       } else if (message.type === "failed") {
         const what = STAGES[message.stage] || "计算引擎没有启动成功";
         this.fail(`${what}：${lastLine(message.message)}`);

@@ -3,7 +3,8 @@
 //
 // Messages to the page:
 //   {type: "progress", loaded}                 bytes of runtime and wheel received so far
-//   {type: "ready", rulesVersion}
+//   {type: "ready", rulesVersion, start}       start: "snapshot" (restored) or "fresh"
+//   {type: "snapshot", state}                  a fresh start's snapshot: "saved", "failed", "unavailable"
 //   {type: "failed", stage, message}            the engine could not start
 //   {type: "reply", id, ok: true, result}
 //   {type: "reply", id, ok: false, kind: "validation", problems}
@@ -95,24 +96,107 @@ function describe(error) {
   return String(error);
 }
 
+// A memory snapshot of the interpreter taken right after `import calculator` (before any answer
+// reaches Python, so it holds no one's data) lets a later visit skip Python's start-up and the
+// engine's import. It is kept in Cache Storage under a key naming every file the heap depends
+// on; a snapshot that cannot be read or restored is deleted and the engine starts normally.
+const SNAPSHOT_CACHE = "engine-snapshot";
+const SNAPSHOT_LENGTH = "x-snapshot-bytes";
+
+function snapshotKey({ indexURL, wheelURL, stdlibURL }) {
+  const key = new URL("/engine-snapshot", self.location.origin);
+  key.search = new URLSearchParams({
+    worker: self.location.pathname,
+    pyodide: new URL(indexURL, self.location.href).pathname,
+    wheel: new URL(wheelURL, self.location.href).pathname,
+    stdlib: stdlibURL ? new URL(stdlibURL, self.location.href).pathname : "",
+  }).toString();
+  return key.href;
+}
+
+async function readSnapshot(key) {
+  try {
+    if (!self.caches) return null;
+    const response = await (await caches.open(SNAPSHOT_CACHE)).match(key);
+    if (!response) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength !== Number(response.headers.get(SNAPSHOT_LENGTH))) throw new Error("truncated");
+    return bytes;
+  } catch {
+    await dropSnapshots();
+    return null;
+  }
+}
+
+async function saveSnapshot(key, bytes) {
+  if (!self.caches) return "unavailable";
+  try {
+    await dropSnapshots();
+    const headers = { "content-type": "application/octet-stream", [SNAPSHOT_LENGTH]: String(bytes.byteLength) };
+    await (await caches.open(SNAPSHOT_CACHE)).put(key, new Response(bytes, { headers }));
+    return "saved";
+  } catch {
+    return "failed"; // e.g. storage full: the next visit simply starts without one
+  }
+}
+
+async function dropSnapshots() {
+  try {
+    if (self.caches) await caches.delete(SNAPSHOT_CACHE);
+  } catch {
+    // nothing to drop
+  }
+}
+
 let answer = null;
 
-async function start({ indexURL, wheelURL, stdlibURL }) {
+async function start(init) {
+  const { indexURL, wheelURL, stdlibURL } = init;
   const base = new URL(indexURL, self.location.href).href;
+  const key = snapshotKey(init);
   let stage = "runtime";
   try {
     // The wheel download starts first so it overlaps with the runtime's start-up.
     const wheel = self.fetch(new URL(wheelURL, self.location.href).href).then((r) => r.arrayBuffer());
     wheel.catch(() => {});
+    const snapshot = readSnapshot(key);
     const { loadPyodide } = await import(base + "pyodide.mjs");
-    const stdLibURL = stdlibURL ? new URL(stdlibURL, self.location.href).href : undefined;
-    const pyodide = await loadPyodide({ indexURL: base, stdLibURL, stdout: () => {}, stderr: () => {} });
+    const options = {
+      indexURL: base,
+      stdLibURL: stdlibURL ? new URL(stdlibURL, self.location.href).href : undefined,
+      stdout: () => {},
+      stderr: () => {},
+    };
+    let pyodide = null;
+    const saved = await snapshot;
+    if (saved) {
+      try {
+        pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
+        pyodide.runPython("import calculator");
+      } catch {
+        pyodide = null;
+        await dropSnapshots();
+      }
+    }
+    const restored = Boolean(pyodide);
+    if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
     stage = "wheel";
+    // Restored or not, the engine's files belong on the (fresh) file system.
     pyodide.unpackArchive(await wheel, "wheel");
     stage = "import";
+    let fresh = null;
+    if (!restored) {
+      pyodide.runPython("import calculator");
+      try {
+        fresh = pyodide.makeMemorySnapshot();
+      } catch {
+        fresh = null;
+      }
+    }
     answer = pyodide.runPython(ENGINE_SOURCE);
     const version = pyodide.runPython("calculator.RULES_VERSION");
-    self.postMessage({ type: "ready", rulesVersion: String(version) });
+    self.postMessage({ type: "ready", rulesVersion: String(version), start: restored ? "snapshot" : "fresh" });
+    if (fresh) self.postMessage({ type: "snapshot", state: await saveSnapshot(key, fresh) });
   } catch (error) {
     self.postMessage({ type: "failed", stage, message: describe(error) });
   }
