@@ -1,8 +1,9 @@
 """Time from navigation to data-engine=ready: the calculator against a bare page that only calls
-loadPyodide() on the same runtime files from the same server. Cold (new profile), warm (second
-visit, same profile) and offline (network off, through the service worker). Also the bytes the
-server sent (as served, compressed, and the raw size of the same files) and the main thread's
-long tasks while the engine loads.
+loadPyodide() on the same runtime files from the same server (with Pyodide's stock standard
+library, where the calculator loads its own trimmed, byte-compiled one). Cold (new profile),
+warm (second visit, same profile) and offline (network off, through the service worker). Also
+the bytes the server sent (as served, compressed, and the raw size of the same files) and the
+main thread's long tasks while the engine loads.
 
     ./dev bench engine_ready [--runs 5] [--sides calculator,bare,...]
 """

@@ -1,4 +1,4 @@
-"""The build as a pipeline of named, timed steps: read -> engine -> wheel -> bodies ->
+"""The build as a pipeline of named, timed steps: read -> engine -> wheel -> stdlib -> bodies ->
 index -> assets -> templates -> runtime -> site files -> links -> service worker -> write."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from . import catalogue, site_files
 from .assets import Assets, read_static
 from .bodies import render_bodies
+from .compress import compressed_variants
 from .config import read_package_info, read_site_config
 from .engine import load_engine
 from .hashing import sha256_hex
@@ -23,6 +24,7 @@ from .pages import Page, read_pages
 from .paths import STATIC
 from .runtime import pyodide_version, runtime_files
 from .search_index import build_index
+from .stdlib import build_stdlib
 from .templates import render_pages, template_environment
 from .vendor import minisearch_module
 from .wheel import build_wheel, wheel_output_path
@@ -32,6 +34,7 @@ from .wheel import build_wheel, wheel_output_path
 class Report:
     out: Path
     steps: list[tuple[str, float]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     pages: int = 0
     files: int = 0
     total_bytes: int = 0
@@ -45,8 +48,10 @@ class Report:
 
     def summary(self) -> str:
         steps = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in self.steps)
+        notes = "".join(note + "\n" for note in self.notes)
         return (
             f"steps: {steps}\n"
+            f"{notes}"
             f"wrote {self.pages} pages, {self.files} files, {self.total_bytes / 1e6:.1f} MB raw "
             f"to {self.out} in {self.seconds:.2f} s"
         )
@@ -80,6 +85,14 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
         wheel = build_wheel(package)
         wheel_path = wheel_output_path(package, wheel)
 
+    with report.step("stdlib"):
+        stdlib = build_stdlib(wheel)
+        brotli_size = None
+        if compress:  # the write step reads these from the compression cache
+            variants = dict(compressed_variants(stdlib.path, stdlib.file.read_bytes()))
+            brotli_size = len(variants[".br"]) if ".br" in variants else None
+        report.notes.append(stdlib.summary(brotli_size))
+
     with report.step("bodies"):
         functions = PageFunctions(
             engine, _page_calling(pages, "decisions_list"), _page_calling(pages, "sources_list")
@@ -110,7 +123,9 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
             "asset": lambda name: assets.url(name, "site_src/templates"),
             "pyodide_index_url": pyodide_url,
             "wheel_url": "/" + wheel_path,
-            "runtime_bytes": len(wheel) + sum(f.stat().st_size for f in runtime_files().values()),
+            "stdlib_url": "/" + stdlib.path,
+            "runtime_bytes": len(wheel) + stdlib.size
+            + sum(f.stat().st_size for f in runtime_files().values()),
             "skills": skills,
             "qualifications": qualifications,
             "csp": site_files.CSP,
@@ -128,13 +143,14 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
     with report.step("runtime"):
         for path, source in runtime_files().items():
             tree.copy(path, source)
+        tree.copy(stdlib.path, stdlib.file)
 
     with report.step("site files"):
         page_urls = [p.url for p in pages]
         tree.add("sitemap.xml", site_files.sitemap(config, page_urls))
         tree.add("robots.txt", site_files.robots(config))
         tree.add("manifest.webmanifest", site_files.manifest(config, assets))
-        immutable = [*assets.files, wheel_path, *runtime_files()]
+        immutable = [*assets.files, wheel_path, *runtime_files(), stdlib.path]
         tree.add("_headers", site_files.headers_file(page_urls, immutable))
 
     with report.step("links"):

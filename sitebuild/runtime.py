@@ -1,21 +1,18 @@
-"""The Pyodide runtime files the browser needs, copied from node_modules/pyodide."""
+"""The Pyodide runtime files the browser needs, copied from node_modules/pyodide. The standard
+library is not among them: the calculator gets its own, trimmed and byte-compiled (stdlib.py)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from .compress import FOLDER as COMPRESSED
-from .compress import stored_zip
 from .errors import BuildError
-from .hashing import sha256_hex
 from .paths import PYODIDE_PACKAGE, relative
 
 RUNTIME_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
     "pyodide-lock.json",
 )
 
@@ -36,17 +33,6 @@ def runtime_files(package: Path = PYODIDE_PACKAGE) -> dict[str, Path]:
         source = package / name
         if not source.is_file():
             raise BuildError(relative(source), "Pyodide runtime file missing: run `npm ci`")
-        files[f"pyodide/{version}/{name}"] = _served_form(source)
+        files[f"pyodide/{version}/{name}"] = source
     return files
 
-
-def _served_form(source: Path) -> Path:
-    """python_stdlib.zip is served with its members stored (same files, better compressed as a
-    whole, see compress.stored_zip); everything else as npm ships it."""
-    if source.name != "python_stdlib.zip":
-        return source
-    data = source.read_bytes()
-    stored = COMPRESSED / f"{sha256_hex(data)}.stored.zip"
-    if not stored.is_file():
-        stored_zip(data)  # writes that cache file
-    return stored

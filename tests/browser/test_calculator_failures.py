@@ -55,7 +55,7 @@ def retry_and_score(page: Page) -> None:
     ("pattern", "body", "status", "said"),
     [
         ("**/pyodide.asm.wasm", b"", 404, ["404", "刷新页面"]),
-        ("**/python_stdlib.zip", b"this is not a zip file", 200, []),
+        ("**/stdlib-*.zip", b"this is not a zip file", 200, []),
         ("**/pyodide.mjs", b"", 404, []),
         ("**/wheels/**", b"", 404, ["规则包", "刷新页面"]),
     ],

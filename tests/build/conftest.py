@@ -34,10 +34,10 @@ class Project:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
-    def build(self, *args: str) -> subprocess.CompletedProcess:
+    def build(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, str(self.root / "build.py"), "--out", str(self.out), *args],
-            cwd=self.root, capture_output=True, text=True, timeout=300,
+            cwd=self.root, capture_output=True, text=True, timeout=300, env=env,
         )
 
     def snapshot(self) -> dict[str, str]:

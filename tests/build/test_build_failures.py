@@ -4,6 +4,7 @@ no traceback, and the previous output left exactly as it was."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -152,3 +153,25 @@ def test_first_build_failure_writes_no_output(project):
     result = project.build("--no-compress")
     assert result.returncode != 0
     assert not project.out.exists()
+
+
+def test_node_is_needed_only_when_the_standard_library_must_be_made(built_project, tmp_path):
+    """The calculator's standard library is made by Pyodide under Node and cached: an unchanged
+    build never starts Node; a changed engine without Node fails, naming what to install."""
+    empty = tmp_path / "no-node"
+    empty.mkdir()
+    no_node = {**os.environ, "PATH": str(empty)}
+    again = built_project.build("--no-compress", env=no_node)
+    assert again.returncode == 0, again.stderr
+    assert "(from cache)" in again.stdout
+    before = built_project.snapshot()
+
+    built_project.edit("calculator/__init__.py", "RULES_VERSION = rules_version()",
+                       "RULES_VERSION = rules_version()  # a changed engine, a new wheel")
+    result = built_project.build("--no-compress", env=no_node)
+    assert result.returncode == 1
+    message = result.stderr.strip()
+    assert message.startswith("error: sitebuild/stdlib.mjs: `node` was not found"), message
+    assert "Node.js" in message and "npm ci" in message
+    assert "Traceback" not in result.stderr + result.stdout
+    assert built_project.snapshot() == before

@@ -10,7 +10,7 @@ import pytest
 from markdown.extensions.toc import slugify_unicode
 
 from sitebuild import frontmatter
-from sitebuild.compress import compressed_variants
+from sitebuild.compress import _brotli_quality, compressed_variants
 from sitebuild.errors import BuildError
 from sitebuild.html_text import sections
 from sitebuild.icons import icon
@@ -111,6 +111,14 @@ def test_compression_is_skipped_for_small_or_binary_files():
     assert compressed_variants("a.png", b"x" * 5000) == []
     variants = dict(compressed_variants("a.css", b"body{color:red}" * 200))
     assert set(variants) == {".br", ".gz"}
+
+
+def test_large_runtime_files_get_the_best_brotli_quality():
+    big = 5_000_000
+    assert _brotli_quality("pyodide/314.0.7/stdlib-0123456789ab.zip", big) == 11
+    assert _brotli_quality("pyodide/314.0.7/pyodide.asm.wasm", big) == 11
+    assert _brotli_quality("wheels/0123/calculator-0.1.0-py3-none-any.whl", big) == 9
+    assert _brotli_quality("assets/search-index.0123456789.json", big) == 9
 
 
 def test_icon_is_a_valid_png():
