@@ -103,20 +103,31 @@ def test_a_damaged_snapshot_is_dropped_and_the_engine_starts_anyway(page: Page, 
     expect(root(page)).to_have_attribute("data-engine-start", "snapshot")
 
 
-def test_a_truncated_snapshot_is_not_restored(page: Page, site_url):
+# Rewrites the stored snapshot: its bytes cut to `keep` of their length, its headers changed.
+REWRITE = """async ({ keep, headers }) => {
+  const cache = await caches.open("engine-snapshot");
+  const [request] = await cache.keys();
+  const stored = await cache.match(request);
+  const bytes = await stored.arrayBuffer();
+  const kept = bytes.slice(0, Math.floor(bytes.byteLength * keep));
+  await cache.put(request, new Response(kept, {
+    headers: { ...Object.fromEntries(stored.headers), ...headers } }));
+}"""
+
+
+@pytest.mark.parametrize("change", [
+    {"keep": 0.5, "headers": {}},
+    {"keep": 1, "headers": {"x-wheel-sha256": "0" * 64}},
+], ids=["truncated", "made-from-other-wheel-bytes"])
+def test_a_snapshot_that_does_not_match_is_not_restored(page: Page, site_url, change):
     first_visit(page, site_url)
-    page.evaluate("""async () => {
-      const cache = await caches.open("engine-snapshot");
-      const [request] = await cache.keys();
-      const bytes = await (await cache.match(request)).arrayBuffer();
-      await cache.put(request, new Response(bytes.slice(0, bytes.byteLength >> 1), {
-        headers: { "x-snapshot-bytes": String(bytes.byteLength) } }));
-    }""")
+    page.evaluate(REWRITE, change)
     page.goto("about:blank")
     open_calculator(page, site_url, share_hash(PROFILE))
     wait_ready(page)
     expect(root(page)).to_have_attribute("data-engine-start", "fresh")
     expect_total(page, calculator.score(PROFILE)["total"])
+    expect(root(page)).to_have_attribute("data-engine-snapshot", "saved", timeout=20_000)
 
 
 def test_the_snapshot_holds_nothing_the_person_typed(page: Page, site_url):

@@ -99,9 +99,18 @@ function describe(error) {
 // A memory snapshot of the interpreter taken right after `import calculator` (before any answer
 // reaches Python, so it holds no one's data) lets a later visit skip Python's start-up and the
 // engine's import. It is kept in Cache Storage under a key naming every file the heap depends
-// on; a snapshot that cannot be read or restored is deleted and the engine starts normally.
+// on, and bound to the bytes of the wheel actually imported (a URL names a file; a broken proxy
+// or a test may still answer it with other bytes). A snapshot that cannot be read, belongs to
+// other wheel bytes or cannot be restored is deleted and the engine starts normally; so is one
+// whose engine raised an unexpected exception, so that "retry" really starts afresh.
 const SNAPSHOT_CACHE = "engine-snapshot";
 const SNAPSHOT_LENGTH = "x-snapshot-bytes";
+const SNAPSHOT_WHEEL = "x-wheel-sha256";
+
+async function sha256(buffer) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
 
 function snapshotKey({ indexURL, wheelURL, stdlibURL }) {
   const key = new URL("/engine-snapshot", self.location.origin);
@@ -116,23 +125,27 @@ function snapshotKey({ indexURL, wheelURL, stdlibURL }) {
 
 async function readSnapshot(key) {
   try {
-    if (!self.caches) return null;
+    if (!self.caches || !self.crypto?.subtle) return null;
     const response = await (await caches.open(SNAPSHOT_CACHE)).match(key);
     if (!response) return null;
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.byteLength !== Number(response.headers.get(SNAPSHOT_LENGTH))) throw new Error("truncated");
-    return bytes;
+    return { bytes, wheel: response.headers.get(SNAPSHOT_WHEEL) };
   } catch {
     await dropSnapshots();
     return null;
   }
 }
 
-async function saveSnapshot(key, bytes) {
-  if (!self.caches) return "unavailable";
+async function saveSnapshot(key, bytes, wheel) {
+  if (!self.caches || !self.crypto?.subtle) return "unavailable"; // not a secure context
   try {
+    const headers = {
+      "content-type": "application/octet-stream",
+      [SNAPSHOT_LENGTH]: String(bytes.byteLength),
+      [SNAPSHOT_WHEEL]: await sha256(await wheel),
+    };
     await dropSnapshots();
-    const headers = { "content-type": "application/octet-stream", [SNAPSHOT_LENGTH]: String(bytes.byteLength) };
     await (await caches.open(SNAPSHOT_CACHE)).put(key, new Response(bytes, { headers }));
     return "saved";
   } catch {
@@ -149,6 +162,7 @@ async function dropSnapshots() {
 }
 
 let answer = null;
+let saving = null; // the snapshot being written, if any
 
 async function start(init) {
   const { indexURL, wheelURL, stdlibURL } = init;
@@ -168,10 +182,16 @@ async function start(init) {
       stderr: () => {},
     };
     let pyodide = null;
-    const saved = await snapshot;
+    let saved = await snapshot;
+    // Only with a snapshot to check does the start wait for the wheel (then from the cache).
+    const wheelDigest = saved ? await sha256(await wheel) : null;
+    if (saved && saved.wheel !== wheelDigest) {
+      saved = null;
+      await dropSnapshots();
+    }
     if (saved) {
       try {
-        pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
+        pyodide = await loadPyodide({ ...options, _loadSnapshot: saved.bytes });
         pyodide.runPython("import calculator");
       } catch {
         pyodide = null;
@@ -196,13 +216,16 @@ async function start(init) {
     answer = pyodide.runPython(ENGINE_SOURCE);
     const version = pyodide.runPython("calculator.RULES_VERSION");
     self.postMessage({ type: "ready", rulesVersion: String(version), start: restored ? "snapshot" : "fresh" });
-    if (fresh) self.postMessage({ type: "snapshot", state: await saveSnapshot(key, fresh) });
+    if (fresh) {
+      saving = saveSnapshot(key, fresh, wheel);
+      self.postMessage({ type: "snapshot", state: await saving });
+    }
   } catch (error) {
     self.postMessage({ type: "failed", stage, message: describe(error) });
   }
 }
 
-function handle({ id, op, profile }) {
+async function handle({ id, op, profile }) {
   if (!answer) {
     self.postMessage({ type: "reply", id, ok: false, kind: "engine", message: "计算引擎尚未就绪" });
     return;
@@ -211,7 +234,10 @@ function handle({ id, op, profile }) {
     const text = answer(op, JSON.stringify(profile ?? null));
     self.postMessage({ type: "reply", id, ...JSON.parse(text) });
   } catch (error) {
-    self.postMessage({ type: "reply", id, ok: false, kind: "engine", message: describe(error) });
+    const message = describe(error);
+    await saving;
+    await dropSnapshots();
+    self.postMessage({ type: "reply", id, ok: false, kind: "engine", message });
   }
 }
 
