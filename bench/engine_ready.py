@@ -1,7 +1,8 @@
 """Time from navigation to data-engine=ready: the calculator against a bare page that only calls
 loadPyodide() on the same runtime files from the same server (with Pyodide's stock standard
 library, where the calculator loads its own trimmed, byte-compiled one). Cold (new profile),
-warm (second visit, same profile) and offline (network off, through the service worker). Also
+warm (second visit, same profile; on the calculator after the first visit stored its engine
+memory snapshot) and offline (network off, through the service worker). Also
 the bytes the server sent (as served, compressed, and the raw size of the same files) and the
 main thread's long tasks while the engine loads.
 
@@ -23,13 +24,17 @@ INSTRUMENT = (Path(__file__).parent / "instrument.js").read_text(encoding="utf-8
 READY_TIMEOUT_MS = 120_000
 QUIET_SECONDS = 2.0  # no request for this long after ready = the visit has settled
 
-# name -> (URL path, context options, has a service worker)
+# name -> (URL path, context options, has a service worker, keeps the engine snapshot)
 SIDES = {
-    "calculator": ("/calculator/", {}, True),
-    "bare": ("/bench-bare/", {}, False),
-    "bare-worker": ("/bench-bare-worker/", {}, False),
-    "calculator-no-sw": ("/calculator/", {"service_workers": "block"}, False),
+    "calculator": ("/calculator/", {}, True, True),
+    "bare": ("/bench-bare/", {}, False, False),
+    "bare-worker": ("/bench-bare-worker/", {}, False, False),
+    "calculator-no-sw": ("/calculator/", {"service_workers": "block"}, False, True),
+    # the calculator with its memory snapshot deleted before each later visit
+    "calculator-no-snapshot": ("/calculator/", {}, True, False),
 }
+SNAPSHOT_WAIT_S = 60.0
+DROP_SNAPSHOT = "async () => caches.delete('engine-snapshot')"
 
 
 def wait_for_engine(page):
@@ -55,8 +60,20 @@ def visit(page, server, url):
     long_tasks = None
     if bench["longtasks"] is not None:
         long_tasks = [d for start, d in bench["longtasks"] if start < bench["ready"]]
-    return {"ready_ms": bench["ready"], "long_tasks": long_tasks,
+    return {"ready_ms": bench["ready"], "long_tasks": long_tasks, "start": bench.get("start"),
             "sent_until_ready": sent_until_ready, "mark": mark}
+
+
+def wait_for_snapshot(page):
+    """A fresh calculator start stores its memory snapshot after `ready`; the next visit is
+    only "warm" in the calculator's sense once that is done."""
+    deadline = time.monotonic() + SNAPSHOT_WAIT_S
+    while time.monotonic() < deadline:
+        state = page.evaluate("() => window.__bench && window.__bench.snapshot")
+        if state:
+            return state
+        time.sleep(0.1)
+    return None
 
 
 def totals(server, sent):
@@ -69,7 +86,7 @@ def totals(server, sent):
 
 
 def run_side(playwright, server, base, side):
-    path, options, has_sw = SIDES[side]
+    path, options, has_sw, keeps_snapshot = SIDES[side]
     url = base + path
     out = {}
     with fresh_profile(playwright, **options) as context:
@@ -79,22 +96,31 @@ def run_side(playwright, server, base, side):
         cold = visit(page, server, url)
         settled = settle(server, cold["mark"], QUIET_SECONDS, limit=30.0)
         out["cold"] = {"ready_ms": cold["ready_ms"], "long_tasks": cold["long_tasks"],
+                       "start": cold["start"],
                        "until_ready": totals(server, cold["sent_until_ready"]),
                        "settled": totals(server, settled)}
+        if side.startswith("calculator"):
+            out["cold"]["snapshot"] = wait_for_snapshot(page)
 
-        warm = visit(page, server, url)
+        def later_visit():
+            if not keeps_snapshot:
+                page.evaluate(DROP_SNAPSHOT)
+            return visit(page, server, url)
+
+        warm = later_visit()
         settle(server, warm["mark"], QUIET_SECONDS, limit=30.0)
         out["warm"] = {"ready_ms": warm["ready_ms"], "long_tasks": warm["long_tasks"],
+                       "start": warm["start"],
                        "until_ready": totals(server, warm["sent_until_ready"])}
 
         if has_sw:
             context.set_offline(True)
             try:
-                offline = visit(page, server, url)
+                offline = later_visit()
             finally:
                 context.set_offline(False)
             out["offline"] = {"ready_ms": offline["ready_ms"],
-                              "long_tasks": offline["long_tasks"],
+                              "long_tasks": offline["long_tasks"], "start": offline["start"],
                               "until_ready": totals(server, offline["sent_until_ready"])}
     return out
 
@@ -110,7 +136,7 @@ def report(results, sides):
         for side in sides:
             runs = [r[visit_kind] for r in results[side] if visit_kind in r]
             if not runs:
-                lines.append(f"  {side:18} n/a (no service worker)")
+                lines.append(f"  {side:22} n/a (no service worker)")
                 continue
             ready = [r["ready_ms"] for r in runs]
             tasks = [r["long_tasks"] for r in runs]
@@ -121,13 +147,13 @@ def report(results, sides):
             served = [r["until_ready"]["served"] for r in runs]
             raw = [r["until_ready"]["raw"] for r in runs]
             reqs = [r["until_ready"]["requests"] for r in runs]
-            lines.append(f"  {side:18} {spread(ready)}; {task_text}")
-            lines.append(f"  {'':18} until ready: {mb(statistics.median(served))} served, "
+            lines.append(f"  {side:22} {spread(ready)}; {task_text}")
+            lines.append(f"  {'':22} until ready: {mb(statistics.median(served))} served, "
                          f"{mb(statistics.median(raw))} raw, "
                          f"{statistics.median(reqs):.0f} requests")
             if visit_kind == "cold":
                 s = [r["settled"] for r in runs]
-                lines.append(f"  {'':18} whole visit (settled): "
+                lines.append(f"  {'':22} whole visit (settled): "
                              f"{mb(statistics.median([x['served'] for x in s]))} served, "
                              f"{mb(statistics.median([x['raw'] for x in s]))} raw, "
                              f"{statistics.median([x['requests'] for x in s]):.0f} requests")
@@ -138,7 +164,7 @@ def report(results, sides):
                 continue
             mine = statistics.median(r[visit_kind]["ready_ms"] for r in results[side])
             bare = statistics.median(r[visit_kind]["ready_ms"] for r in results["bare"])
-            lines.append(f"  {visit_kind:5} {side:18} {mine / bare:.2f}x  "
+            lines.append(f"  {visit_kind:5} {side:22} {mine / bare:.2f}x  "
                          f"({mine:.0f} / {bare:.0f} ms)")
     if "calculator" in sides and "bare" in sides:
         offline = statistics.median(r["offline"]["ready_ms"] for r in results["calculator"])
@@ -173,9 +199,12 @@ def main():
                 warm = result["warm"]["ready_ms"]
                 offline = result.get("offline", {}).get("ready_ms")
                 cold = result["cold"]["ready_ms"]
-                print(f"run {run + 1}/{args.runs} {side:18} cold {cold:7.0f} ms"
+                started = "/".join(str(result[k].get("start")) for k in result
+                                   if result[k].get("start"))
+                print(f"run {run + 1}/{args.runs} {side:22} cold {cold:7.0f} ms"
                       f"  warm {warm:7.0f} ms"
-                      + (f"  offline {offline:7.0f} ms" if offline is not None else ""),
+                      + (f"  offline {offline:7.0f} ms" if offline is not None else "")
+                      + (f"  (engine start {started})" if started else ""),
                       flush=True)
     text = report(results, sides)
     print(text)
