@@ -1,5 +1,5 @@
 """Pre-compressed `.br` and `.gz` copies, cached by content hash so unchanged files
-(the 13 MB Pyodide runtime above all) are compressed once, not at every build."""
+(the Pyodide runtime above all) are compressed once, not at every build."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 //
 // - One cache per build version; activating a new version deletes the old caches, so a deploy
 //   replaces every file at once (pages and their hashed assets always match).
-// - Pages and assets are cached on install. The calculator's runtime (about 13 MB) is not:
+// - Pages and assets are cached on install. The calculator's runtime (about 16 MB) is not:
 //   it is added when a page asks for it ({type: "warm-runtime"}), so reading an article never
 //   downloads it, and it is carried over from the previous version when its URL is unchanged.
 // - Pages (navigations) come from the network first, so a returning visitor gets the newly
