@@ -2,21 +2,24 @@
 // start, load the engine wheel and import it, with and without a memory snapshot taken after
 // that import, and how big the snapshot is. Not used by the site.
 //
-//   node bench/snapshot_probe.mjs WHEEL [RUNS]     (WHEEL: the built calculator-*.whl)
+//   node bench/snapshot_probe.mjs WHEEL [RUNS] [STDLIB]
+//
+// WHEEL: the built calculator-*.whl; STDLIB: a standard-library archive to start from instead
+// of Pyodide's stock python_stdlib.zip (e.g. the build's stdlib-*.zip).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const require = createRequire(import.meta.url);
 const { loadPyodide } = require("pyodide");
-const [wheelPath, runsText = "5"] = process.argv.slice(2);
+const [wheelPath, runsText = "5", stdlibPath] = process.argv.slice(2);
 if (!wheelPath) {
-  console.error("usage: node bench/snapshot_probe.mjs WHEEL [RUNS]");
+  console.error("usage: node bench/snapshot_probe.mjs WHEEL [RUNS] [STDLIB]");
   process.exit(2);
 }
 const wheel = new Uint8Array(readFileSync(wheelPath));
 const runs = Number(runsText);
-const quiet = { stdout: () => {}, stderr: () => {} };
+const quiet = { stdout: () => {}, stderr: () => {}, stdLibURL: stdlibPath };
 const IMPORT = "import json, calculator; calculator.RULES_VERSION";
 
 function median(values) {
