@@ -132,7 +132,7 @@ async function readSnapshot(key) {
     if (bytes.byteLength !== Number(response.headers.get(SNAPSHOT_LENGTH))) throw new Error("truncated");
     return { bytes, wheel: response.headers.get(SNAPSHOT_WHEEL) };
   } catch {
-    await dropSnapshots();
+    await dropSnapshot(key);
     return null;
   }
 }
@@ -145,29 +145,34 @@ async function saveSnapshot(key, bytes, wheel) {
       [SNAPSHOT_LENGTH]: String(bytes.byteLength),
       [SNAPSHOT_WHEEL]: await sha256(await wheel),
     };
-    await dropSnapshots();
-    await (await caches.open(SNAPSHOT_CACHE)).put(key, new Response(bytes, { headers }));
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    for (const request of await cache.keys()) {
+      if (request.url !== key) await cache.delete(request);
+    }
+    await cache.put(key, new Response(bytes, { headers }));
     return "saved";
   } catch {
     return "failed"; // e.g. storage full: the next visit simply starts without one
   }
 }
 
-async function dropSnapshots() {
+async function dropSnapshot(key) {
   try {
-    if (self.caches) await caches.delete(SNAPSHOT_CACHE);
+    if (self.caches) await (await caches.open(SNAPSHOT_CACHE)).delete(key);
   } catch {
     // nothing to drop
   }
 }
 
 let answer = null;
+let snapshotKeyInUse = null;
 let saving = null; // the snapshot being written, if any
 
 async function start(init) {
   const { indexURL, wheelURL, stdlibURL } = init;
   const base = new URL(indexURL, self.location.href).href;
   const key = snapshotKey(init);
+  snapshotKeyInUse = key;
   let stage = "runtime";
   try {
     // The wheel download starts first so it overlaps with the runtime's start-up.
@@ -187,7 +192,7 @@ async function start(init) {
     const wheelDigest = saved ? await sha256(await wheel) : null;
     if (saved && saved.wheel !== wheelDigest) {
       saved = null;
-      await dropSnapshots();
+      await dropSnapshot(key);
     }
     if (saved) {
       try {
@@ -195,7 +200,7 @@ async function start(init) {
         pyodide.runPython("import calculator");
       } catch {
         pyodide = null;
-        await dropSnapshots();
+        await dropSnapshot(key);
       }
     }
     const restored = Boolean(pyodide);
@@ -236,7 +241,7 @@ async function handle({ id, op, profile }) {
   } catch (error) {
     const message = describe(error);
     await saving;
-    await dropSnapshots();
+    if (snapshotKeyInUse) await dropSnapshot(snapshotKeyInUse);
     self.postMessage({ type: "reply", id, ok: false, kind: "engine", message });
   }
 }
