@@ -17,10 +17,9 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // Everything the worker (site_src/static/js/engine-worker.js) does with the engine, and the
-// engine modules it can reach. `_answer` mirrors the worker's ENGINE_SOURCE.
+// engine modules it can reach; `answer` is what the worker calls (calculator/messages.py).
 const EXERCISE = String.raw`
 import importlib
-import json
 import os
 
 import calculator
@@ -32,26 +31,9 @@ for _name in sorted(os.listdir(_package)):
         importlib.import_module("calculator." + _name[:-3])
 
 
-def _answer(op, text):
-    try:
-        if op == "catalogues":
-            from calculator import catalogues
-            result = {
-                "skills": catalogues.skill_occupations(),
-                "qualifications": catalogues.qualifications(),
-            }
-        elif op == "score":
-            result = calculator.score(json.loads(text))
-        elif op == "plan":
-            result = calculator.plan(json.loads(text))
-        else:
-            raise ValueError("unknown op " + repr(op))
-    except calculator.ValidationError as error:
-        return json.dumps({"ok": False, "kind": "validation", "problems": error.problems},
-                          ensure_ascii=False)
-    return json.dumps({"ok": True, "result": result}, ensure_ascii=False, default=str)
+from calculator.messages import answer
 
-_answer
+answer
 `;
 
 const RICH = {
@@ -131,7 +113,7 @@ async function start(pyodideDir, stdLibURL, options = {}) {
 // on a first visit; returns it.
 function exercise(pyodide, wheel, { snapshot = false } = {}) {
   pyodide.unpackArchive(wheel, "wheel");
-  pyodide.runPython("import calculator");
+  pyodide.runPython("import calculator.messages");
   const made = snapshot ? pyodide.makeMemorySnapshot() : null;
   const answer = pyodide.runPython(EXERCISE);
   const ask = (op, profile) => JSON.parse(answer(op, JSON.stringify(profile ?? null)));
@@ -278,7 +260,7 @@ async function check(pyodideDir, wheel, stdlibPath) {
   const snapshot = exercise(first, wheel, { snapshot: true });
   expectBytecodeOnly(first);
   const restored = await start(pyodideDir, stdlibPath, { _loadSnapshot: snapshot });
-  restored.runPython("import calculator");
+  restored.runPython("import calculator.messages");
   exercise(restored, wheel);
   expectBytecodeOnly(restored);
   return String(restored.runPython("calculator.RULES_VERSION"));

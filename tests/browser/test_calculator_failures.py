@@ -100,6 +100,10 @@ def exploding_wheel() -> bytes:
             "def score(profile):\n    raise RuntimeError('engine exploded on purpose')\n"
             "plan = score\n"
         ))
+        wheel.writestr("calculator/messages.py", (  # what the worker calls for every request
+            "from calculator import score\n"
+            "def answer(op, text):\n    return score(text)\n"
+        ))
         info = "calculator-0.0.0.dist-info/"
         wheel.writestr(info + "METADATA", "Metadata-Version: 2.1\nName: calculator\n"
                        "Version: 0.0.0\n")

@@ -10,31 +10,8 @@
 //   {type: "reply", id, ok: false, kind: "validation", problems}
 //   {type: "reply", id, ok: false, kind: "engine", message}
 
-const ENGINE_SOURCE = `
-import json
-import calculator
-
-def _answer(op, text):
-    try:
-        if op == "catalogues":
-            from calculator import catalogues
-            result = {
-                "skills": catalogues.skill_occupations(),
-                "qualifications": catalogues.qualifications(),
-            }
-        elif op == "score":
-            result = calculator.score(json.loads(text))
-        elif op == "plan":
-            result = calculator.plan(json.loads(text))
-        else:
-            raise ValueError("unknown op " + repr(op))
-    except calculator.ValidationError as error:
-        return json.dumps({"ok": False, "kind": "validation", "problems": error.problems},
-                          ensure_ascii=False)
-    return json.dumps({"ok": True, "result": result}, ensure_ascii=False, default=str)
-
-_answer
-`;
+// The requests are answered by the engine's own calculator.messages.answer(op, text).
+const ENGINE_SOURCE = "from calculator.messages import answer\nanswer";
 
 let loadedBytes = 0;
 let lastReport = 0;
@@ -197,7 +174,7 @@ async function start(init) {
     if (saved) {
       try {
         pyodide = await loadPyodide({ ...options, _loadSnapshot: saved.bytes });
-        pyodide.runPython("import calculator");
+        pyodide.runPython("import calculator.messages");
       } catch {
         pyodide = null;
         await dropSnapshot(key);
@@ -211,7 +188,7 @@ async function start(init) {
     stage = "import";
     let fresh = null;
     if (!restored) {
-      pyodide.runPython("import calculator");
+      pyodide.runPython("import calculator.messages");
       try {
         fresh = pyodide.makeMemorySnapshot();
       } catch {
