@@ -39,14 +39,40 @@ def field(page: Page, name: str):
     return page.locator(f'#calculator [name="{name}"]:visible').first
 
 
-def wait_until(page: Page, script: str, arg=None, attempts: int = 240):
-    """Poll `script` in the page until it returns something truthy (60 s at most)."""
+# The engine snapshots the browser keeps: for each, its key, its size, which of `bits` occur in
+# its bytes (read as Latin-1, so every byte is one character), and whether a name the engine
+# certainly holds ("RULES_VERSION") is found, which shows the search can see inside.
+SNAPSHOT_CONTENTS = """async (bits) => {
+  const cache = await caches.open("engine-snapshot");
+  const found = [];
+  for (const request of await cache.keys()) {
+    const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+    const text = new TextDecoder("latin1").decode(bytes);
+    found.push({ url: request.url, size: bytes.byteLength,
+                 found: bits.filter((bit) => text.includes(bit)),
+                 knows: text.includes("RULES_VERSION") });
+  }
+  return found;
+}"""
+
+
+def poll(page: Page, script: str, arg=None, attempts: int = 240):
+    """Evaluate `script` in the page every 250 ms until it returns something truthy (60 s at
+    most); returns that value, or None."""
     for _ in range(attempts):
         value = page.evaluate(script, arg)
         if value:
             return value
         page.wait_for_timeout(250)
-    pytest.fail(f"never became true: {script[:80]}")
+    return None
+
+
+def wait_until(page: Page, script: str, arg=None, attempts: int = 240):
+    """Like poll, but a test failure when it never becomes true."""
+    value = poll(page, script, arg, attempts)
+    if not value:
+        pytest.fail(f"never became true: {script[:80]}")
+    return value
 
 
 def offline_copy_holds(page: Page, paths: list[str]) -> None:

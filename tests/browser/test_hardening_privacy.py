@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from calculator_page import (
+    SNAPSHOT_CONTENTS,
     expect_total,
     field,
     offline_copy_holds,
@@ -39,17 +40,6 @@ CACHED_URLS = """async () => {
     for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
   }
   return urls;
-}"""
-
-# The engine's memory snapshot: what it was made from, and which of `bits` its bytes contain.
-SNAPSHOT = """async (bits) => {
-  const cache = await caches.open("engine-snapshot");
-  const found = [];
-  for (const request of await cache.keys()) {
-    const text = new TextDecoder("latin1").decode(await (await cache.match(request)).arrayBuffer());
-    found.push({ url: request.url, holds: bits.filter((bit) => text.includes(bit)) });
-  }
-  return found;
 }"""
 
 STORED_ELSEWHERE = """async () => ({
@@ -151,8 +141,8 @@ def test_a_full_session_requests_only_the_sites_own_static_files_and_keeps_no_da
         assert f"{parts.scheme}://{parts.netloc}" == site_url and not parts.query, url
         assert dist_file(site_dir, parts.path).is_file(), url
     # whole dates only: a bare year such as "1987" occurs in the interpreter's own memory
-    (snapshot,) = page.evaluate(SNAPSHOT, [bit for bit in SECRET_BITS if "-" in bit])
-    assert snapshot["holds"] == [], f"the engine snapshot must hold nothing typed: {snapshot}"
+    (snapshot,) = page.evaluate(SNAPSHOT_CONTENTS, [bit for bit in SECRET_BITS if "-" in bit])
+    assert snapshot["found"] == [], f"the engine snapshot must hold nothing typed: {snapshot}"
     made_from = urlsplit(snapshot["url"])
     assert made_from.path == "/engine-snapshot"
     for name, (path,) in parse_qs(made_from.query).items():

@@ -21,6 +21,7 @@ from calculator_page import (
     field,
     offline_copy_holds,
     open_calculator,
+    poll,
     wait_ready,
 )
 from playwright.sync_api import Page, expect
@@ -129,15 +130,6 @@ class SwitchableSite:
         self.server.shutdown()
 
 
-def poll(page: Page, script: str, arg=None, seconds: float = 30.0) -> bool:
-    """Whether `script` becomes true within `seconds` (unlike wait_until, never fails)."""
-    for _ in range(int(seconds * 4)):
-        if page.evaluate(script, arg):
-            return True
-        page.wait_for_timeout(250)
-    return False
-
-
 def sw_version(dist: Path) -> str:
     text = (dist / "sw.js").read_text(encoding="utf-8")
     return re.search(r'"version":"([^"]+)"', text).group(1)
@@ -234,7 +226,7 @@ def test_a_returning_visitor_gets_the_new_page_wheel_and_runtime_together(
         cache_b = "sh-points-" + sw_version(dist_b)
         b_in_charge = poll(page, "async (name) => { const k = (await caches.keys())"
                            ".filter((n) => n.startsWith('sh-points-'));"
-                           " return k.length === 1 && k[0] === name; }", cache_b)
+                           " return k.length === 1 && k[0] === name; }", cache_b, attempts=120)
         if not b_in_charge:
             return  # Chromium has not handed over yet; the online checks above are what holds
         offline_copy_holds(page, ["/calculator/", *runtime_paths(page)])
