@@ -14,7 +14,7 @@ from sitebuild.bodies import PARALLEL_FROM, render_bodies, worker_count
 from sitebuild.engine import load_engine
 from sitebuild.errors import BuildError
 from sitebuild.frontmatter import FrontMatter
-from sitebuild.html_text import collect
+from sitebuild.html_text import PageLinks, _starttag, collect
 from sitebuild.markdown_render import body_environment, render_source
 from sitebuild.output import OutputTree, write_tree
 from sitebuild.page_functions import PageFunctions
@@ -96,36 +96,22 @@ def test_small_sites_render_in_this_process(monkeypatch):
 
 
 class ReferenceCollector(HTMLParser):
-    """What the link check read with html.parser before: the definition `collect` must match."""
+    """How the link check read pages with html.parser before: `collect` must find the same tags,
+    attributes and lines (what is kept of each tag is one shared rule, `_starttag`)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.ids, self.links, self.inline = set(), [], []
+        self.found = PageLinks()
 
     def handle_starttag(self, tag, attrs):
-        line, values = self.getpos()[0], dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        if tag == "a" and values.get("name"):
-            self.ids.add(values["name"])
-        for attr in ("href", "src"):
-            if values.get(attr) is not None and not (
-                    tag == "link" and attr == "href" and values.get("rel") == "canonical"):
-                self.links.append((values[attr], line))
-        if tag == "script" and not values.get("src") and values.get("type") != "application/json":
-            self.inline.append(("<script> without src", line))
-        if tag == "style":
-            self.inline.append(("<style>", line))
-        for name in values:
-            if name == "style" or name.startswith("on"):
-                self.inline.append((f"{name}= attribute", line))
+        _starttag(tag, dict(attrs), self.getpos()[0], self.found)
 
 
 def reference(html: str) -> tuple:
     parser = ReferenceCollector()
     parser.feed(html)
     parser.close()
-    return parser.ids, parser.links, parser.inline
+    return parser.found.ids, parser.found.links, parser.found.inline
 
 
 def fast(html: str) -> tuple:
