@@ -84,6 +84,9 @@ const SNAPSHOT_CACHE = "engine-snapshot";
 const SNAPSHOT_LENGTH = "x-snapshot-bytes";
 const SNAPSHOT_WHEEL = "x-wheel-sha256";
 
+// Cache Storage and SubtleCrypto exist only in secure contexts (https, localhost).
+const canKeepSnapshots = Boolean(self.caches && self.crypto?.subtle);
+
 async function sha256(buffer) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -102,7 +105,7 @@ function snapshotKey({ indexURL, wheelURL, stdlibURL }) {
 
 async function readSnapshot(key) {
   try {
-    if (!self.caches || !self.crypto?.subtle) return null;
+    if (!canKeepSnapshots) return null;
     const response = await (await caches.open(SNAPSHOT_CACHE)).match(key);
     if (!response) return null;
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -115,7 +118,7 @@ async function readSnapshot(key) {
 }
 
 async function saveSnapshot(key, bytes, wheel) {
-  if (!self.caches || !self.crypto?.subtle) return "unavailable"; // not a secure context
+  if (!canKeepSnapshots) return "unavailable";
   try {
     const headers = {
       "content-type": "application/octet-stream",
@@ -135,7 +138,7 @@ async function saveSnapshot(key, bytes, wheel) {
 
 async function dropSnapshot(key) {
   try {
-    if (self.caches) await (await caches.open(SNAPSHOT_CACHE)).delete(key);
+    if (canKeepSnapshots) await (await caches.open(SNAPSHOT_CACHE)).delete(key);
   } catch {
     // nothing to drop
   }
