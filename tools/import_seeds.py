@@ -1,6 +1,9 @@
-"""Rebuild the two catalogue files in this folder from the scraped page.
+"""Rebuild the two catalogue files in calculator/data/ from the scraped page.
 
-Usage: python calculator/data/import_seeds.py SEED_PAGE.txt
+Usage: python tools/import_seeds.py SEED_PAGE.txt
+
+A maintenance script: it lives outside the package so that it is not shipped in the engine
+wheel (flit_core puts every file of the package into the wheel).
 
 The scraped page wraps some real words in the markers 左边…右边, runs the table
 cells together on one line, misprints row 56 as 66 and gives no equivalent
@@ -15,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+DATA = Path(__file__).resolve().parent.parent / "calculator" / "data"
 
 # Equivalent 中级 titles as printed in the qualification table, longest first
 # so that "工程师或经济师" wins over "经济师".
@@ -121,7 +124,7 @@ def main(seed: str) -> None:
         ("skill_occupations.json", occupations(occupation_line)),
         ("qualifications.json", qualifications(qualification_line)),
     ):
-        (HERE / name).write_text(
+        (DATA / name).write_text(
             json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
         print(name, len(data))
