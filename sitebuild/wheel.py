@@ -1,70 +1,68 @@
-"""Builds the engine's py3-none-any wheel with zipfile, byte-for-byte reproducible."""
+"""Builds the engine's py3-none-any wheel with flit_core, the backend pyproject.toml declares.
+
+The wheel is written in memory by flit_core's own WheelBuilder, with SOURCE_DATE_EPOCH fixed for
+the call, so the same sources give the same bytes on every build and every machine. flit_core
+puts every file under calculator/ into the wheel except __pycache__ folders and .pyc files; it
+cannot exclude others, so nothing else may live in the package (maintenance scripts are in
+tools/).
+"""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import io
-import zipfile
+import os
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
+from flit_core.common import ProblemInModule
+from flit_core.config import ConfigError
+from flit_core.wheel import WheelBuilder
+
 from .config import PackageInfo
+from .errors import BuildError
 from .hashing import short_hash
-from .paths import ENGINE
+from .paths import PYPROJECT, relative
 
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-SKIP_DIRS = {"__pycache__", "tests"}
-SKIP_SUFFIXES = {".pyc", ".pyo"}
+# 1980-01-01 00:00:00 UTC, the earliest date a zip member can carry.
+SOURCE_DATE_EPOCH = "315532800"
 
-
-def _record_hash(data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
-    return "sha256=" + digest.decode("ascii")
+_environ_lock = threading.Lock()
 
 
-def _package_files(package: Path) -> list[tuple[str, bytes]]:
-    files = []
-    for path in sorted(package.rglob("*")):
-        rel = path.relative_to(package.parent)
-        if not path.is_file() or SKIP_DIRS & set(rel.parts) or path.suffix in SKIP_SUFFIXES:
-            continue
-        files.append((rel.as_posix(), path.read_bytes()))
-    return files
-
-
-def _metadata(info: PackageInfo) -> str:
-    lines = ["Metadata-Version: 2.1", f"Name: {info.name}", f"Version: {info.version}"]
-    if info.summary:
-        lines.append(f"Summary: {info.summary}")
-    if info.requires_python:
-        lines.append(f"Requires-Python: {info.requires_python}")
-    if info.license:
-        lines.append(f"License: {info.license}")
-    return "\n".join(lines) + "\n"
-
-
-WHEEL_FILE = "Wheel-Version: 1.0\nGenerator: sitebuild\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+@contextmanager
+def _source_date_epoch():
+    """SOURCE_DATE_EPOCH set for the duration of the call, then restored as it was."""
+    with _environ_lock:
+        previous = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+        try:
+            yield
+        finally:
+            if previous is None:
+                del os.environ["SOURCE_DATE_EPOCH"]
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def wheel_name(info: PackageInfo) -> str:
     return f"{info.name}-{info.version}-py3-none-any.whl"
 
 
-def build_wheel(info: PackageInfo, package: Path = ENGINE) -> bytes:
-    dist_info = f"{info.name}-{info.version}.dist-info"
-    entries = _package_files(package)
-    entries.append((f"{dist_info}/METADATA", _metadata(info).encode("utf-8")))
-    entries.append((f"{dist_info}/WHEEL", WHEEL_FILE.encode("utf-8")))
-    record = "".join(f"{name},{_record_hash(data)},{len(data)}\n" for name, data in entries)
-    record += f"{dist_info}/RECORD,,\n"
-    entries.append((f"{dist_info}/RECORD", record.encode("utf-8")))
+def build_wheel(info: PackageInfo, pyproject: Path = PYPROJECT) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in entries:
-            zi = zipfile.ZipInfo(name, FIXED_TIME)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            zf.writestr(zi, data, compresslevel=9)
+    try:
+        with _source_date_epoch():
+            # WheelBuilder reads SOURCE_DATE_EPOCH when it is created.
+            builder = WheelBuilder.from_ini_path(pyproject, buffer)
+            builder.build()
+    except (ConfigError, ProblemInModule, OSError) as e:
+        raise BuildError(relative(pyproject), f"flit_core could not build the wheel: {e}") from e
+    if builder.wheel_filename != wheel_name(info):
+        raise BuildError(
+            relative(pyproject),
+            f"flit_core named the wheel {builder.wheel_filename}, expected {wheel_name(info)}",
+        )
     return buffer.getvalue()
 
 

@@ -1,9 +1,13 @@
-"""The engine wheel: valid, reproducible, installable with pip, importable."""
+"""The engine wheel: built by flit_core, valid, reproducible, holding the engine and its data
+and nothing else, installable with pip, importable."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import io
+import json
+import os
 import re
 import subprocess
 import sys
@@ -11,11 +15,14 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import flit_core
+
 import calculator
 from sitebuild.config import read_package_info
 from sitebuild.wheel import build_wheel, wheel_output_path
 
 ROOT = Path(__file__).resolve().parents[2]
+ENGINE = ROOT / "calculator"
 
 
 def _wheel(site_dir: Path) -> Path:
@@ -55,11 +62,87 @@ def test_wheel_record_lists_every_file_with_its_hash(site_dir):
         assert "Tag: py3-none-any" in wheel_meta and "Root-Is-Purelib: true" in wheel_meta
 
 
-def test_wheel_is_reproducible():
+def _names(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zf.namelist()
+
+
+def test_wheel_is_built_by_flit_core(site_dir):
+    with zipfile.ZipFile(_wheel(site_dir)) as zf:
+        wheel_meta = zf.read("calculator-0.1.0.dist-info/WHEEL").decode()
+        dates = {info.date_time for info in zf.infolist()}
+    assert f"Generator: flit {flit_core.__version__}" in wheel_meta.splitlines()
+    assert dates == {(1980, 1, 1, 0, 0, 0)}  # SOURCE_DATE_EPOCH, not the files' mtimes
+
+
+def test_wheel_is_reproducible(site_dir, monkeypatch):
     info = read_package_info()
     first, second = build_wheel(info), build_wheel(info)
     assert first == second
     assert wheel_output_path(info, first) == wheel_output_path(info, second)
+    # The build's own wheel (another process) and one built under another SOURCE_DATE_EPOCH,
+    # which the build overrides for the call and then restores.
+    assert _wheel(site_dir).read_bytes() == first
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert build_wheel(info) == first
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert build_wheel(info) == first
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_wheel_holds_the_engine_and_its_data_and_nothing_else(site_dir):
+    names = _names(_wheel(site_dir).read_bytes())
+    package = {n for n in names if n.startswith("calculator/")}
+    modules = {f"calculator/{p.name}" for p in ENGINE.glob("*.py")}
+    data = {f"calculator/data/{p.name}" for p in ENGINE.glob("data/*") if p.suffix in
+            (".toml", ".json")}
+    assert "calculator/engine.py" in modules and "calculator/data/rules.toml" in data
+    assert package == modules | data
+    dist_info = {n for n in names if not n.startswith("calculator/")}
+    assert dist_info == {f"calculator-0.1.0.dist-info/{n}"
+                         for n in ("METADATA", "WHEEL", "RECORD", "entry_points.txt")}
+    assert not any("import_seeds" in n or "/tests/" in n or n.rpartition("/")[2].startswith("test_")
+                   or "__pycache__" in n or n.endswith((".pyc", ".pyo")) for n in names)
+    # flit_core cannot leave a file of the package out of the wheel: maintenance scripts live
+    # outside it.
+    assert not (ENGINE / "data" / "import_seeds.py").exists()
+    assert (ROOT / "tools" / "import_seeds.py").is_file()
+
+
+def test_wheel_unzipped_imports_and_scores(site_dir, tmp_path):
+    target = tmp_path / "unzipped"
+    with zipfile.ZipFile(_wheel(site_dir)) as zf:
+        zf.extractall(target)
+        data_files = sorted(n.rpartition("/")[2] for n in zf.namelist()
+                            if n.startswith("calculator/data/"))
+    # Each data file is read the way the engine reads it (importlib.resources) and parsed.
+    script = (
+        "import json, sys, tomllib; sys.path.insert(0, sys.argv[1]); "
+        "from importlib import resources; "
+        "import calculator; from calculator import catalogues; "
+        "assert calculator.__file__.startswith(sys.argv[1]), calculator.__file__; "
+        "profile = {'as_of': '2026-11-22', 'birth_date': '1990-01-01'}; "
+        "result = calculator.score(profile); calculator.plan(profile); "
+        "data = resources.files('calculator').joinpath('data'); "
+        "texts = {n: data.joinpath(n).read_text(encoding='utf-8') for n in sys.argv[2:]}; "
+        "parsed = [(json.loads if n.endswith('.json') else tomllib.loads)(t) "
+        "for n, t in texts.items()]; "
+        "print(json.dumps([calculator.RULES_VERSION, result['total'], "
+        "len(catalogues.skill_occupations()), len(catalogues.qualifications()), "
+        "[bool(p) for p in parsed]]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", script, str(target), *data_files],
+        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    version, total, skills, quals, parsed = json.loads(result.stdout)
+    assert version == calculator.RULES_VERSION
+    assert total == calculator.score({"as_of": "2026-11-22", "birth_date": "1990-01-01"})["total"]
+    assert (skills, quals) == (62, 56)
+    assert {"rules.toml", "skill_occupations.json", "qualifications.json"} <= set(data_files)
+    assert len(parsed) == len(data_files) and all(parsed)
 
 
 def test_wheel_installs_with_pip_and_scores(site_dir, tmp_path):
