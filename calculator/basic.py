@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from . import catalogues
+from . import catalogues, rules
 from .dates import full_years, month_label, month_of
 from .insurance import InsuranceMonths, last_months
 from .line import make_line
 from .profile import Credential, Profile
+from .rule_text import THREE_PLACES
 from .rules import value
 
 EDUCATION_NAMES = {
@@ -21,6 +22,12 @@ EDUCATION_NAMES = {
     "doctor": "博士研究生",
 }
 TITLE_NAMES = {"junior": "初级职称", "intermediate": "中级职称", "senior": "高级职称"}
+OVERSEAS_LEVEL_NAMES = {"intermediate": "中级", "senior": "高级"}
+OVERSEAS_WARNING = {
+    "code": "overseas_unconfirmed",
+    "text": "境外职业资格证书按清单计多少分，官方没有写明；本站按清单所列对应的国内职称等级估算，"
+    "请向受理机构确认。",
+}
 SKILL_NAMES = {
     5: "五级（初级工）",
     4: "四级（中级工）",
@@ -70,9 +77,9 @@ def education_points(p: Profile) -> tuple[int, str]:
         level = "junior_college"
         note = "，专本套读取得的本科按大专计"
     if not e.full_time and not e.study_place_consistent:
-        return 0, f"{name}（非全日制）不满足“三地一致”，不计分。"
+        return 0, f"{name}（非全日制）：未确认{THREE_PLACES}，不计分。"
     points = value(f"education.{level}", d)
-    form = "全日制" if e.full_time else "非全日制，三地一致"
+    form = "全日制" if e.full_time else f"非全日制，{THREE_PLACES}"
     return points, f"{name}（{form}）{note} → {points}分。"
 
 
@@ -85,12 +92,47 @@ def _base_test(p: Profile, months: InsuranceMonths) -> tuple[bool, str]:
     have = months.count(window, multiple)
     span = f"{month_label(window[0])}至{month_label(window[-1])}"
     text = f"{span}有{have}个月基数不低于社平工资{float(multiple):g}倍（须{needed}个月）"
+    notes = months.yardstick_notes(window)
+    if notes:
+        text += f"（{'；'.join(notes)}）"
     return have >= needed, text
+
+
+def _overseas_since() -> str:
+    """The first day any category of the overseas recognition list scores (D25)."""
+    values = rules.parameter("credential.overseas_categories")["values"]
+    return next(str(v["since"]) for v in values if v.get("value"))
+
+
+def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
+    """Name, points and (when it scores nothing) the reason, of an overseas credential."""
+    name = (
+        "境外职业资格"
+        + (f"“{c.name}”" if c.name else "")
+        + f"（认可清单{c.category}类，对应国内{OVERSEAS_LEVEL_NAMES[c.level]}职称）"
+    )
+    categories = value("credential.overseas_categories", d)
+    if not categories:
+        return name, None, (
+            f"{name}：认可清单3.0版{_overseas_since()}起施行，评估日之前不按境外证书计分，计0分。"
+        )
+    if c.category not in categories:
+        listed = "、".join(f"{x}类" for x in categories)
+        return name, None, (
+            f"{name}：认可清单中只有{listed}证书按对应的国内职称等级积分，"
+            f"{c.category}类证书不计积分，计0分。"
+        )
+    return name, value(f"credential.title_{c.level}", d), None
 
 
 def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tuple[int, str]:
     d = p.as_of
-    if c.type == "title":
+    if c.type == "overseas":
+        name, points, reason = _overseas(c, d)
+        if reason is not None:
+            return 0, reason
+        needs_base = True
+    elif c.type == "title":
         name = TITLE_NAMES[c.level]
         points = value(f"credential.title_{c.level}", d)
         needs_base = c.level != "junior"
@@ -121,7 +163,9 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
     return points, f"{name} → {points}分。"
 
 
-def education_and_credential_lines(p: Profile, months: InsuranceMonths) -> list[dict]:
+def education_and_credential_lines(
+    p: Profile, months: InsuranceMonths, warnings: list | None = None
+) -> list[dict]:
     d = p.as_of
     edu_points, edu_text = education_points(p)
     results = [credential_points(c, p, months) for c in p.credentials]
@@ -134,6 +178,9 @@ def education_and_credential_lines(p: Profile, months: InsuranceMonths) -> list[
         cred_text = "未填写职称、职业资格或技能等级证书。"
     education_counts = edu_points >= best_points
     any_qualification = any(c.type == "qualification" for c in p.credentials)
+    any_overseas = any(c.type == "overseas" for c in p.credentials)
+    if any_overseas and warnings is not None:
+        warnings.append(dict(OVERSEAS_WARNING))
     if education_counts and best_points:
         cred_text += f" 低于或等于教育背景的{edu_points}分，二者只计其一，本项不计入。"
     elif not education_counts:
@@ -147,7 +194,9 @@ def education_and_credential_lines(p: Profile, months: InsuranceMonths) -> list[
             d,
             0 if education_counts else best_points,
             cred_text,
-            decisions=["D4", "D5"] + (["D21"] if any_qualification else []),
+            decisions=["D4", "D5"]
+            + (["D21"] if any_qualification else [])
+            + (["D25"] if any_overseas else []),
             raw_points=best_points,
         ),
     ]
@@ -161,6 +210,9 @@ def insurance_years_line(p: Profile, months: InsuranceMonths, warnings: list) ->
     text = f"{month_label(month_of(d) - 1)}及以前累计正常缴费{count}个月，满{years}年 → {points}分"
     if months.back_paid:
         text += f"（另有补缴{len(months.back_paid)}个月，不计）"
+    excluded = months.excluded_note()
+    if excluded:
+        text += f"；{excluded}"
     if months.gaps():
         warnings.append(
             {

@@ -8,7 +8,7 @@ from .dates import full_years, month_label
 from .insurance import InsuranceMonths, last_months
 from .line import make_line
 from .profile import Profile
-from .rule_text import AREA_NAMES
+from .rule_text import AREA_NAMES, scale_groups
 from .rules import value
 
 AWARD_NAMES = {
@@ -22,7 +22,7 @@ def _declared(p: Profile, flag: str, what: str) -> dict:
     points = value(f"{flag}.points", p.as_of)
     if not p.flags[flag]:
         return make_line(flag, p.as_of, 0, f"未声明{what}。")
-    if not points:
+    if points is None:
         return make_line(
             flag, p.as_of, 0, f"已声明{what}，但{p.as_of.isoformat()}施行的规定没有此项。"
         )
@@ -85,32 +85,26 @@ def _num(amount: Fraction) -> str:
 
 def insurance_base_line(p: Profile, months: InsuranceMonths) -> dict:
     d = p.as_of
-    window = last_months(d, value("insurance_base.window_months", d))
-    needed = value("insurance_base.months_required", d)
-    counts = {k: months.count(window, Fraction(k)) for k in ("0.8", "1", "2")}
-    span = f"{month_label(window[0])}至{month_label(window[-1])}"
-    text = (
-        f"{span}（{len(window)}个月）中基数达到0.8倍的{counts['0.8']}个月、1倍的{counts['1']}个月、"
-        f"2倍的{counts['2']}个月（须{needed}个月）"
-    )
-    points = 0
-    for key, tier in (("0.8", "tier_0_8"), ("1", "tier_1"), ("2", "tier_2")):
-        if counts[key] >= needed:
-            points = value(f"insurance_base.{tier}", d)
-    top = value("insurance_base.tier_3", d)
-    if top:
-        top_window = last_months(d, value("insurance_base.top_window_months", d))
-        top_needed = value("insurance_base.top_months_required", d)
-        top_count = months.count(top_window, 3)
-        text += (
-            f"；{month_label(top_window[0])}至{month_label(top_window[-1])}中达到3倍的"
-            f"{top_count}个月（须{top_needed}个月）"
-        )
-        if top_count >= top_needed:
-            points = top
-    points = min(points, value("insurance_base.cap", d))
+    points, parts = 0, []
+    for group in scale_groups(value("insurance_base.scale", d)):
+        window = last_months(d, group[0]["window_months"])
+        needed = group[0]["months_required"]
+        counts = []
+        for bracket in group:
+            have = months.count(window, Fraction(str(bracket["multiple"])))
+            counts.append(f"{bracket['multiple']:g}倍的{have}个月")
+            if have >= needed:
+                points = max(points, bracket["points"])
+        span = f"{month_label(window[0])}至{month_label(window[-1])}（{len(window)}个月）"
+        parts.append(f"{span}中基数达到{'、'.join(counts)}（须{needed}个月）")
+    text = "；".join(parts)
     if months.back_paid:
         text += "；补缴月份不计"
+    widest = last_months(d, max(b["window_months"] for b in value("insurance_base.scale", d)))
+    text += "".join(f"；{note}" for note in months.yardstick_notes(widest))
+    excluded = months.excluded_note(widest)
+    if excluded:
+        text += f"；{excluded}"
     return make_line("insurance_base", d, points, f"{text} → {points}分。")
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from .basic import age_line, education_and_credential_lines, insurance_years_line
 from .bonus import bonus_lines
-from .dates import month_label
+from .dates import first_day_of_month, month_label
+from .decisions import decision
 from .deductions import deduction_lines
-from .insurance import InsuranceMonths, insurance_months, last_months
+from .insurance import InsuranceMonths, insurance_months, last_months, spans_text
 from .profile import Profile, read_profile
-from .rules import citation, decision, rules_version, value
+from .rules import citation, rules_version, value
+from .yardstick import newest, published_through, year_name
 
 LINE_ORDER = (
     "age",
@@ -46,7 +48,7 @@ def _eligibility(p: Profile, months: InsuranceMonths) -> dict:
         "explanation": f"{span}正常缴纳本市职工社保{have}个月（须{needed}个月）"
         + ("，符合申请条件。" if met else "，暂不符合申请条件。"),
         "source": citation("eligibility.months_required", d),
-        "decisions": [decision("D8")],
+        "decisions": [decision("D8", d)],
     }
 
 
@@ -78,6 +80,24 @@ def _vetoes(p: Profile, warnings: list) -> list[dict]:
     return found
 
 
+def _estimated_warning(months: InsuranceMonths, warnings: list) -> None:
+    """D24: bases in yuan compared in months whose yardstick is not published yet."""
+    estimated = months.estimated_compared()
+    if not estimated:
+        return
+    year = newest()
+    unpublished = first_day_of_month(year.end + 1)
+    warnings.append(
+        {
+            "code": "yardstick_estimated",
+            "text": f"{unpublished.year}年{unpublished.month}月起的社平工资和缴费上下限尚未公布，"
+            f"{spans_text(estimated)}以元填写的基数暂按{year_name(year)}的社平工资"
+            f"{year.average_cny:,}元估算。新的数字通常在7至9月公布，并追溯到"
+            f"{unpublished.month}月1日执行，届时分数可能变化。",
+        }
+    )
+
+
 def _headline(total: int, standard: int, eligible: bool, vetoed: bool) -> str:
     if vetoed:
         return f"按所填信息计算为{total}分，但存在一票否决情形，不能申请积分。"
@@ -93,7 +113,7 @@ def score_profile(p: Profile) -> dict:
     months = insurance_months(p)
     lines = [
         age_line(p, warnings),
-        *education_and_credential_lines(p, months),
+        *education_and_credential_lines(p, months, warnings),
         insurance_years_line(p, months, warnings),
         *bonus_lines(p, months),
         *deduction_lines(p, warnings),
@@ -101,6 +121,7 @@ def score_profile(p: Profile) -> dict:
     assert tuple(line["id"] for line in lines) == LINE_ORDER
     standard = value("standard_score", p.as_of)
     total = sum(line["points"] for line in lines)
+    _estimated_warning(months, warnings)
     eligibility = _eligibility(p, months)
     vetoes = _vetoes(p, warnings)
     eligible = eligibility["met"] and not vetoes
@@ -116,6 +137,7 @@ def score_profile(p: Profile) -> dict:
         "eligibility": eligibility,
         "vetoes": vetoes,
         "warnings": warnings,
+        "yardstick": published_through(),
         "rules_version": rules_version(),
     }
 

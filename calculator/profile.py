@@ -5,6 +5,7 @@ The format is documented in docs/profile.md."""
 from __future__ import annotations
 
 import itertools
+import json
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,7 @@ from .dates import (
     today_in_shanghai,
 )
 from .errors import Problems
-from .yardstick import yardstick_for
+from .yardstick import first_month
 
 EDUCATION_LEVELS = (
     "none",
@@ -31,6 +32,10 @@ EDUCATION_LEVELS = (
     "doctor",
 )
 TITLE_LEVELS = ("junior", "intermediate", "senior")
+CREDENTIAL_TYPES = ("title", "qualification", "skill", "overseas")
+OVERSEAS_CATEGORIES = ("A", "B", "C")
+OVERSEAS_LEVELS = ("intermediate", "senior")
+OVERSEAS_NAME_MAX = 100
 AWARDS = ("none", "municipal_special", "municipal_comprehensive", "national")
 KEY_AREAS = ("lingang", "other")
 FLAGS = (
@@ -42,7 +47,17 @@ FLAGS = (
     "family_planning_violation",
 )
 EVENT_LISTS = ("false_materials", "detentions", "crimes")
+# The profile format's version: absent means 1 (every profile, share link and saved copy
+# made before "version" existed); 2 adds overseas credentials. A version-1 profile reads
+# and scores exactly as before, since 2 only adds fields.
+PROFILE_VERSION = 2
+PROFILE_VERSIONS = (1, 2)
+NEWER_VERSION_ZH = (
+    "这个链接或保存的内容来自本站更新的版本（格式第{version}版），请刷新页面后再打开；"
+    "如仍无法打开，请重新填写。"
+)
 TOP_KEYS = {
+    "version",
     "as_of",
     "birth_date",
     "education",
@@ -57,6 +72,15 @@ TOP_KEYS = {
     *EVENT_LISTS,
 }
 MAX_BASE_MULTIPLE = 3
+PERIOD_KEYS = {
+    "from",
+    "to",
+    "base_multiple",
+    "base_cny",
+    "back_pay",
+    "employer_matches",
+    "base_matches_tax",
+}
 
 
 @dataclass(frozen=True)
@@ -70,12 +94,15 @@ class Education:
 @dataclass(frozen=True)
 class Credential:
     type: str
-    level: object  # "junior"… for titles, 1–5 for skills, None for qualifications
-    name: str | None = None  # qualification name or skill occupation
+    # "junior"… for titles, "intermediate"/"senior" for overseas, 1–5 for skills,
+    # None for qualifications
+    level: object
+    name: str | None = None  # qualification name, skill occupation or overseas certificate
     job_match: bool = True
     registered: bool = True
     obtained_in_shanghai: bool = True
     verified_in_shanghai: bool = False
+    category: str | None = None  # overseas: the recognition list's category "A"/"B"/"C"
 
 
 @dataclass(frozen=True)
@@ -85,6 +112,8 @@ class Period:
     base_multiple: Fraction | None
     base_cny: Fraction | None
     back_pay: bool
+    employer_matches: bool = True  # 缴费单位与劳动合同单位一致 (D26)
+    base_matches_tax: bool = True  # 缴费基数与个税申报收入相符 (D26)
 
 
 @dataclass(frozen=True)
@@ -108,6 +137,22 @@ class Profile:
     award: str = "none"
     married_on: date | None = None
     events: dict = field(default_factory=dict)
+
+
+# How the problem messages name the options of a choice (never the internal values).
+OPTION_NAMES = {
+    EDUCATION_LEVELS: (
+        "高中（中专）及以下",
+        "大专（高职）",
+        "本科（无学士学位）",
+        "本科及学士学位",
+        "硕士研究生",
+        "博士研究生",
+    ),
+    TITLE_LEVELS: ("初级", "中级", "高级"),
+    AWARDS: ("无", "市级专项表彰奖励", "市级综合性表彰奖励", "省部级及以上政府表彰奖励"),
+    KEY_AREAS: ("临港新片区", "其他远郊重点区域"),
+}
 
 
 def _type_zh(expected: str) -> str:
@@ -190,7 +235,7 @@ class _Reader:
         if raw not in options:
             self.problems.add(
                 self.at(key),
-                f"“{raw}”不是可选值，可选：{'、'.join(options)}。",
+                f"“{raw}”不是可选的值，请选择：{'、'.join(OPTION_NAMES.get(options, options))}。",
                 f"'{raw}' is not one of {', '.join(options)}",
             )
             return default
@@ -258,12 +303,14 @@ def _credential(problems: Problems, raw, path: str) -> Credential | None:
             "obtained_in_shanghai",
             "verified_in_shanghai",
         },
+        "overseas": {"type", "category", "level", "name", "job_match"},
     }
     if not isinstance(kind, str) or kind not in allowed:
         problems.add(
             f"{path}.type",
-            "证书类型应为 title（职称）、qualification（职业资格）或 skill（技能等级）。",
-            "type must be 'title', 'qualification' or 'skill'",
+            "证书类别无法识别，请选择：专业技术职称、专业技术类职业资格、技能等级证书，"
+            "或境外职业资格（认可清单）。",
+            "type must be one of " + ", ".join(f"'{t}'" for t in CREDENTIAL_TYPES),
         )
         return None
     r = _Reader(problems, data, path, allowed[kind])
@@ -281,6 +328,8 @@ def _credential(problems: Problems, raw, path: str) -> Credential | None:
             job_match,
             registered=r.get("registered", "boolean", True),
         )
+    if kind == "overseas":
+        return _overseas(problems, r, path, job_match)
     level = r.get("level", "integer", None, required=True)
     if level is not None and not 1 <= level <= 5:
         problems.add(
@@ -306,11 +355,44 @@ def _credential(problems: Problems, raw, path: str) -> Credential | None:
     )
 
 
+def _overseas(problems: Problems, r: _Reader, path: str, job_match: bool) -> Credential | None:
+    """An overseas occupational qualification on the recognition list (D25)."""
+    data = r.data
+    category = data.get("category")
+    if category not in OVERSEAS_CATEGORIES:
+        shown = f"“{str(category)[:20]}”不是清单类别；" if category is not None else ""
+        problems.add(
+            f"{path}.category",
+            f"{shown}请选择证书在境外职业资格证书认可清单中的类别：A类、B类或C类。",
+            "category is required and must be one of " + ", ".join(OVERSEAS_CATEGORIES),
+        )
+    level = data.get("level")
+    if level not in OVERSEAS_LEVELS:
+        shown = f"“{str(level)[:20]}”不是可选的等级；" if level is not None else ""
+        problems.add(
+            f"{path}.level",
+            f"{shown}请选择认可清单所列对应的国内职称等级：中级或高级。",
+            "level is required and must be one of " + ", ".join(OVERSEAS_LEVELS),
+        )
+    name = r.get("name", "string", None)
+    name = (name or "").strip() or None
+    if name is not None and len(name) > OVERSEAS_NAME_MAX:
+        problems.add(
+            f"{path}.name",
+            f"证书名称太长，请写在{OVERSEAS_NAME_MAX}个字以内（只用于在计算过程中显示）。",
+            f"name must be at most {OVERSEAS_NAME_MAX} characters",
+        )
+        name = None
+    if category not in OVERSEAS_CATEGORIES or level not in OVERSEAS_LEVELS:
+        return None
+    return Credential("overseas", level, name, job_match, category=category)
+
+
 def _period(problems: Problems, raw, path: str) -> Period | None:
     data = _object(problems, raw, path)
     if data is None:
         return None
-    r = _Reader(problems, data, path, {"from", "to", "base_multiple", "base_cny", "back_pay"})
+    r = _Reader(problems, data, path, PERIOD_KEYS)
     months = []
     for key, required in (("from", True), ("to", False)):
         text = r.get(key, "string", None, required=required)
@@ -333,7 +415,7 @@ def _period(problems: Problems, raw, path: str) -> Period | None:
     if has_multiple == has_cny:
         problems.add(
             path,
-            "缴费基数请二选一：base_multiple（社平工资的倍数）或 base_cny（元）。",
+            "缴费基数请二选一：填社平工资的倍数，或填元。",
             "give exactly one of base_multiple and base_cny",
         )
     multiple = cny = None
@@ -346,9 +428,11 @@ def _period(problems: Problems, raw, path: str) -> Period | None:
         if cny == 0:
             problems.add(r.at("base_cny"), "缴费基数应大于0元。", "must be greater than 0")
     back_pay = r.get("back_pay", "boolean", False)
+    employer_matches = r.get("employer_matches", "boolean", True)
+    base_matches_tax = r.get("base_matches_tax", "boolean", True)
     if start is None or (multiple is None and cny is None) or (multiple or cny or 0) <= 0:
         return None
-    return Period(start, end, multiple, cny, back_pay)
+    return Period(start, end, multiple, cny, back_pay, employer_matches, base_matches_tax)
 
 
 def _check_overlaps(problems: Problems, periods: list[tuple[int, Period]], last: int) -> None:
@@ -363,27 +447,31 @@ def _check_overlaps(problems: Problems, periods: list[tuple[int, Period]], last:
 
 
 def _check_yardsticks(problems: Problems, periods, as_of: date) -> None:
-    """A base in CNY needs the yardstick of every month the engine looks at."""
+    """A base in yuan needs a yardstick in every month a line compares it in. Months before
+    the first row of yardsticks.toml have none; months after the newest row are estimated
+    with it (D24) and need nothing."""
     horizon = max(
-        rules.value("insurance_base.window_months", as_of),
-        rules.value("insurance_base.top_window_months", as_of),
+        *(b["window_months"] for b in rules.value("insurance_base.scale", as_of)),
         rules.value("credential.base_test_window", as_of),
     )
     first, last = month_of(as_of) - horizon, month_of(as_of) - 1
+    known = first_month()
     for i, p in periods:
-        if p.base_cny is None or p.back_pay:
+        if p.base_cny is None or p.back_pay or not (p.employer_matches and p.base_matches_tax):
             continue
-        end = min(p.end if p.end is not None else last, last)
-        for month in range(max(p.start, first), end + 1):
-            if yardstick_for(month) is None:
-                problems.add(
-                    f"insurance[{i}].base_cny",
-                    f"{month_label(month)} 所在缴费年度（7月至次年6月）没有社平工资数据，"
-                    "无法把元换算成倍数；请改填 base_multiple（社平工资的倍数）。",
-                    f"no yardstick for the contribution year of {month_label(month)}; "
-                    "give base_multiple instead",
-                )
-                break
+        until = min(p.end if p.end is not None else last, last)
+        start, end = max(p.start, first), min(until, known - 1)
+        if start > end:
+            continue
+        span = month_label(start) if start == end else f"{month_label(start)}至{month_label(end)}"
+        split = f"，或把{month_label(known)}及以后另填一段按元填写" if until >= known else ""
+        problems.add(
+            f"insurance[{i}].base_cny",
+            f"{span}早于本站最早的社平工资数据（{month_label(known)}起），无法把元换算成倍数。"
+            f"请改填缴费基数是社平工资的几倍{split}。",
+            f"no yardstick before {month_label(known)} ({span.replace('至', '..')}); "
+            "give base_multiple for these months",
+        )
 
 
 def _events(r: _Reader, key: str) -> tuple[date, ...]:
@@ -396,12 +484,35 @@ def _events(r: _Reader, key: str) -> tuple[date, ...]:
     return tuple(days)
 
 
+def _check_version(problems: Problems, found) -> None:
+    if found is None or (type(found) is int and found in PROFILE_VERSIONS):
+        return
+    if type(found) is int and found > PROFILE_VERSION:
+        problems.add(
+            "version",
+            NEWER_VERSION_ZH.format(version=found),
+            f"profile format version {found} is newer than this engine's "
+            f"({PROFILE_VERSION}); reload the page",
+        )
+        return
+    shown = (found if isinstance(found, str) else json.dumps(found, ensure_ascii=False))[:20]
+    problems.add(
+        "version",
+        f"格式版本“{shown}”无法识别（应为整数"
+        + "或".join(str(v) for v in PROFILE_VERSIONS)
+        + "），这个链接或保存的内容可能已损坏，请重新填写。",
+        "version must be an integer, " + " or ".join(str(v) for v in PROFILE_VERSIONS),
+    )
+
+
 def read_profile(raw) -> Profile:
     """Validate `raw` and return a Profile; raises ValidationError listing every problem."""
     problems = Problems()
     if not isinstance(raw, dict):
         problems.add("", "输入应为一个 JSON 对象（{…}）。", "the profile must be a JSON object")
         problems.raise_if_any()
+    _check_version(problems, raw.get("version"))
+    problems.raise_if_any()  # a profile of another format is not read any further
     r = _Reader(problems, raw, "", TOP_KEYS)
 
     as_of = r.date("as_of") if raw.get("as_of") is not None else today_in_shanghai()

@@ -7,12 +7,23 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 
 from calculator.dates import month_label, month_of
-from calculator.profile import AWARDS, EDUCATION_LEVELS, KEY_AREAS, TITLE_LEVELS, TOP_KEYS
+from calculator.profile import (
+    AWARDS,
+    EDUCATION_LEVELS,
+    KEY_AREAS,
+    OVERSEAS_CATEGORIES,
+    OVERSEAS_LEVELS,
+    PROFILE_VERSIONS,
+    TITLE_LEVELS,
+    TOP_KEYS,
+)
+from calculator.yardstick import first_month
 
 FIRST = date(2013, 7, 1)
 LAST = date(2032, 12, 31)
-# Contribution years the yardstick table covers: CNY bases are drawn only there.
-CNY_MONTHS = (month_of(date(2022, 7, 1)), month_of(date(2026, 6, 1)))
+# CNY bases are drawn only from the first yardstick row on (months after the newest row are
+# estimated with it, D24).
+FIRST_CNY_MONTH = first_month()
 
 iso = st.builds(lambda d: d.isoformat(), st.dates(date(1950, 1, 1), LAST))
 multiples = st.sampled_from([0.6, 0.79, 0.8, 0.99, 1, 1.2, 1.99, 2, 2.5, 2.99, 3])
@@ -29,12 +40,15 @@ def periods(draw, as_of: date, count: int | None = None):
         length = draw(st.integers(1, 60))
         start, end = cursor, cursor + length - 1
         period = {"from": month_label(start)}
-        if draw(st.booleans()) or start < CNY_MONTHS[0] or end > CNY_MONTHS[1]:
+        if draw(st.booleans()) or start < FIRST_CNY_MONTH:
             period["base_multiple"] = draw(multiples)
         else:
             period["base_cny"] = draw(st.integers(5000, 45000))
         if draw(st.integers(0, 9)) == 0:
             period["back_pay"] = True
+        for answer in ("employer_matches", "base_matches_tax"):
+            if draw(st.integers(0, 9)) == 0:
+                period[answer] = draw(st.booleans())
         period["to"] = month_label(end)
         result.append(period)
         cursor = end + 1
@@ -65,6 +79,17 @@ credential = st.one_of(
             "job_match": st.booleans(),
             "obtained_in_shanghai": st.booleans(),
             "verified_in_shanghai": st.booleans(),
+        },
+    ),
+    st.fixed_dictionaries(
+        {
+            "type": st.just("overseas"),
+            "category": st.sampled_from(OVERSEAS_CATEGORIES),
+            "level": st.sampled_from(OVERSEAS_LEVELS),
+        },
+        optional={
+            "name": st.sampled_from(["CPA Australia", "", "  ACCA  "]),
+            "job_match": st.booleans(),
         },
     ),
 )
@@ -117,6 +142,7 @@ def valid_profiles(draw):
         "false_materials": st.lists(st.dates(FIRST, as_of).map(date.isoformat), max_size=2),
         "detentions": st.lists(st.dates(FIRST, as_of).map(date.isoformat), max_size=2),
         "crimes": st.lists(st.dates(FIRST, as_of).map(date.isoformat), max_size=2),
+        "version": st.sampled_from(PROFILE_VERSIONS),
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
@@ -131,7 +157,9 @@ json_scalars = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=12),
     iso,
-    st.sampled_from(["2024-07", "2013-13", "", "lingang", "senior", "title", "skill"]),
+    st.sampled_from(
+        ["2024-07", "2013-13", "", "lingang", "senior", "title", "skill", "overseas", "A"]
+    ),
 )
 INNER_KEYS = [
     "type",
@@ -148,7 +176,10 @@ INNER_KEYS = [
     "full_time",
     "occupation",
     "back_pay",
+    "employer_matches",
+    "base_matches_tax",
     "avg_annual_tax_cny",
+    "category",
 ]
 json_values = st.recursive(
     json_scalars,

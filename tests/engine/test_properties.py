@@ -10,12 +10,13 @@ import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from profile_strategies import json_like_profiles, periods, valid_profiles  # noqa: E402
 
 import calculator  # noqa: E402
-from calculator import rules  # noqa: E402
+from calculator import indicators, rules, yardstick  # noqa: E402
+from calculator.dates import month_label, month_of  # noqa: E402
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -46,7 +47,8 @@ def test_no_line_beyond_its_cap_or_sign(profile):
     result = _score(profile)
     if result is None:
         return
-    caps = {row["id"]: row["cap"] for row in rules.indicators(date.fromisoformat(result["as_of"]))}
+    day = date.fromisoformat(result["as_of"])
+    caps = {row["id"]: row["cap"] for row in indicators.indicators(day)}
     for line in result["lines"]:
         if line["group"] == "deduction":
             assert line["points"] <= 0
@@ -101,3 +103,37 @@ def test_planner_accepts_every_valid_profile(profile):
         return
     day = plan["time_only"]["reaches_standard_on"]
     assert day is None or day >= plan["as_of"]
+
+
+@SETTINGS
+@given(st.dates(date(2018, 1, 1), date(2030, 12, 31)), st.data())
+def test_a_base_in_yuan_from_the_first_yardstick_on_never_raises(as_of, data):
+    """D24: a base in yuan is an error only before the first yardstick row and inside the
+    windows; any later month converts, estimated after the newest row."""
+    first = yardstick.first_month()
+    widest = max(
+        *(b["window_months"] for b in rules.value("insurance_base.scale", as_of)),
+        rules.value("credential.base_test_window", as_of),
+    )
+    window_start = month_of(as_of) - widest
+    start = data.draw(st.integers(first - 60, month_of(as_of) + 12))
+    assume(start >= first or window_start >= first)
+    period = {
+        "from": month_label(start),
+        "base_cny": data.draw(st.one_of(st.integers(1, 10_000_000), st.floats(0.01, 10_000_000))),
+    }
+    if data.draw(st.booleans()):
+        period["to"] = month_label(start + data.draw(st.integers(0, 150)))
+    for answer in ("back_pay", "employer_matches", "base_matches_tax"):
+        if data.draw(st.integers(0, 4)) == 0:
+            period[answer] = data.draw(st.booleans())
+    profile = {
+        "as_of": as_of.isoformat(),
+        "birth_date": "1980-01-01",
+        "credentials": [{"type": "title", "level": "intermediate"}],
+        "insurance": [period],
+    }
+    result = calculator.score(profile)
+    assert result["total"] == sum(line["points"] for line in result["lines"])
+    estimated = any(w["code"] == "yardstick_estimated" for w in result["warnings"])
+    assert estimated == ("估算" in "".join(line["explanation"] for line in result["lines"]))
