@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
-from . import rule_text
-from .rules import decision
+from .decisions import decision
+from .indicators import BY_ID, rule_source, rule_text
+from .rules import epoch
 
 
 def make_line(
@@ -19,15 +21,29 @@ def make_line(
     """`points` is what the line adds to the total; `raw_points` what it would add
     alone (differs only when the line is not counted, e.g. the lower of education
     and credential)."""
-    ids = decisions if decisions is not None else rule_text.rule_decisions(indicator_id)
+    ids = tuple(decisions) if decisions is not None else BY_ID[indicator_id].decisions
+    group, label, source, rule, cited = _same_in_epoch(indicator_id, epoch(as_of), ids)
     return {
         "id": indicator_id,
-        "group": rule_text.INDICATOR_GROUPS[indicator_id],
+        "group": group,
         "points": points,
         "raw_points": points if raw_points is None else raw_points,
-        "label": rule_text.label(indicator_id),
+        "label": label,
         "explanation": explanation,
-        "source": rule_text.rule_source(indicator_id, as_of),
-        "rule": rule_text.rule_text(indicator_id, as_of),
-        "decisions": [decision(d) for d in ids],
+        "source": source,
+        "rule": rule,
+        "decisions": [dict(d) for d in cited],
     }
+
+
+@cache
+def _same_in_epoch(indicator_id: str, day: date, ids: tuple[str, ...]) -> tuple:
+    """What a line states that depends only on the rules in force, not on the person."""
+    indicator = BY_ID[indicator_id]
+    return (
+        indicator.group,
+        indicator.label,
+        rule_source(indicator_id, day),
+        rule_text(indicator_id, day),
+        tuple(decision(d, day) for d in ids),
+    )

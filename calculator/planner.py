@@ -15,7 +15,6 @@ from .profile import Credential, Period, Profile, read_profile
 from .rules import value
 
 HORIZON_YEARS = 15
-BASE_TIERS = (Fraction(1), Fraction(2), Fraction(3))
 
 
 def _latest_multiple(p: Profile) -> Fraction | None:
@@ -137,6 +136,12 @@ def plan_profile(p: Profile) -> dict:
     }
 
 
+def _base_multiples(day: date) -> list[Fraction]:
+    """The multiples of the yardstick worth suggesting: the base scale's brackets from 1× up."""
+    brackets = value("insurance_base.scale", day)
+    return [Fraction(str(b["multiple"])) for b in brackets if b["multiple"] >= 1]
+
+
 def _suggestions(p: Profile, current: dict, latest, timeline: Profile) -> list[dict]:
     """Changes that may reach the standard sooner, each re-scored over time."""
     suggestions = []
@@ -157,7 +162,7 @@ def _suggestions(p: Profile, current: dict, latest, timeline: Profile) -> list[d
                 changed,
             )
         )
-    for tier in BASE_TIERS:
+    for tier in _base_multiples(p.as_of):
         if latest is not None and latest >= tier:
             continue
         changed = _continue_insurance(p, tier)

@@ -1,21 +1,29 @@
-"""The rules as dated, cited data: parameters, decisions, sources, yardsticks, history
-and the indicator table rendered from them."""
+"""The rules as dated, cited data: parameters, documents, sources, yardsticks and the site's
+interpretations, read from calculator/data/ (format: docs/maintaining-rules.md)."""
 
 from __future__ import annotations
 
-import copy
 from bisect import bisect_right
 from datetime import date
 from functools import cache
+from types import MappingProxyType
 
 from .dates import today_in_shanghai
 from .resources import load_toml
 
-REQUIRED_VALUE_FIELDS = ("since", "value", "source", "article", "confidence", "verified")
+CITED_FIELDS = ("documents", "article", "refs", "confidence", "checked")
 
 
 def _iso(value):
     return value.isoformat() if isinstance(value, date) else value
+
+
+def _value_of(entry: dict):
+    """The value an entry states; a scale's brackets ordered by multiple; None when the
+    entry says the item was not in force."""
+    if "brackets" in entry:
+        return sorted(entry["brackets"], key=lambda b: b["multiple"])
+    return entry.get("value")
 
 
 @cache
@@ -23,7 +31,7 @@ def _parameters() -> dict[str, dict]:
     table = {}
     for entry in load_toml("rules.toml")["parameter"]:
         values = sorted(entry["values"], key=lambda v: v["since"])
-        table[entry["id"]] = {"id": entry["id"], "label": entry["label"], "values": values}
+        table[entry["id"]] = {**entry, "values": values}
     return table
 
 
@@ -52,15 +60,39 @@ def _sinces(param_id: str) -> tuple[date, ...]:
 
 
 def value(param_id: str, as_of: date | None = None):
-    """The value of a parameter in force on `as_of` (today in Shanghai by default).
-    Unknown id -> KeyError."""
-    found = value_entry(param_id, as_of)["value"]
-    return copy.deepcopy(found) if isinstance(found, list | dict) else found
+    """The value of a parameter in force on `as_of` (today in Shanghai by default); None
+    when the item was not in force then. Lists come as tuples and a scale's brackets as
+    read-only mappings, so no caller can change the rules. Unknown id -> KeyError."""
+    values = _frozen_values(param_id)
+    day = as_of or today_in_shanghai()
+    position = bisect_right(_sinces(param_id), day)
+    if position == 0:
+        raise LookupError(f"{param_id}: no value in force on {day.isoformat()}")
+    return values[position - 1]
+
+
+@cache
+def _frozen_values(param_id: str) -> tuple:
+    def frozen(found):
+        if isinstance(found, list):
+            return tuple(frozen(item) for item in found)
+        return MappingProxyType(dict(found)) if isinstance(found, dict) else found
+
+    return tuple(frozen(_value_of(entry)) for entry in _parameters()[param_id]["values"])
+
+
+def unit(param_id: str) -> str:
+    return _parameters()[param_id]["unit"]
 
 
 @cache
 def _change_days() -> tuple[date, ...]:
     return tuple(sorted({v["since"] for p in _parameters().values() for v in p["values"]}))
+
+
+def change_days() -> tuple[date, ...]:
+    """Every day on which some parameter took a new value, oldest first."""
+    return _change_days()
 
 
 def epoch(as_of: date) -> date:
@@ -71,8 +103,10 @@ def epoch(as_of: date) -> date:
 
 
 def _public_value(entry: dict) -> dict:
-    row = {key: _iso(entry[key]) for key in REQUIRED_VALUE_FIELDS}
-    row["refs"] = list(entry.get("refs", []))
+    row = {"since": _iso(entry["since"]), "value": _value_of(entry)}
+    row.update({key: _iso(entry[key]) for key in CITED_FIELDS})
+    row["refs"] = list(entry["refs"])
+    row["documents"] = list(entry["documents"])
     if "note" in entry:
         row["note"] = entry["note"]
     return row
@@ -83,6 +117,7 @@ def parameter(param_id: str) -> dict:
     return {
         "id": entry["id"],
         "label": entry["label"],
+        "unit": entry["unit"],
         "values": [_public_value(v) for v in entry["values"]],
     }
 
@@ -91,26 +126,29 @@ def parameters() -> list[dict]:
     return [parameter(param_id) for param_id in _parameters()]
 
 
+@cache
+def _documents() -> dict[str, dict]:
+    return {d["key"]: d for d in load_toml("sources.toml")["document"]}
+
+
+def documents() -> list[dict]:
+    return [dict(d) for d in _documents().values()]
+
+
 def citation(param_id: str, as_of: date | None = None) -> str:
     """'沪府发〔2017〕98号 第六条（一） [S7][S23]' for the value in force."""
     entry = value_entry(param_id, as_of)
-    refs = "".join(f"[{ref}]" for ref in entry.get("refs", []))
+    docs = "；".join(_documents()[key]["title"] for key in entry["documents"])
+    refs = "".join(f"[{ref}]" for ref in entry["refs"])
     article = "" if entry["article"] == "—" else f" {entry['article']}"
-    return f"{entry['source']}{article}{' ' + refs if refs else ''}"
+    return f"{docs}{article}{' ' + refs if refs else ''}"
 
 
 @cache
-def _decisions() -> dict[str, dict]:
+def decision_templates() -> dict[str, dict]:
+    """The site's interpretations as written in decisions.toml: `text` may name parameters
+    in braces ({age.max_points}), filled with the values in force (calculator.decisions)."""
     return {d["id"]: d for d in load_toml("decisions.toml")["decision"]}
-
-
-def decisions() -> list[dict]:
-    return [dict(d) for d in _decisions().values()]
-
-
-def decision(decision_id: str) -> dict:
-    found = _decisions()[decision_id]
-    return {"id": found["id"], "text": found["text"], "topic": found["topic"]}
 
 
 def sources() -> list[dict]:
@@ -118,21 +156,19 @@ def sources() -> list[dict]:
 
 
 def yardsticks() -> list[dict]:
-    return [dict(y) for y in load_toml("yardsticks.toml")["yardstick"]]
+    """One row per contribution year: from, to ("YYYY-MM"), average_cny, ceiling_cny,
+    floor_cny, documents, refs, confidence, checked and, where known, published and note."""
+    return [{k: _iso(v) for k, v in row.items()} for row in load_toml("yardsticks.toml")["year"]]
 
 
-def history() -> list[dict]:
+def history_notes() -> list[dict]:
+    """Changes over time that no parameter records (the rest is derived from the
+    parameters' dates, calculator.history)."""
     rows = []
     for row in load_toml("history.toml")["history"]:
         periods = [
-            {"since": p["since"], "until": p.get("until"), "text": p["text"]}
+            {"since": _iso(p["since"]), "until": _iso(p.get("until")), "text": p["text"]}
             for p in row["periods"]
         ]
         rows.append({"item": row["item"], "periods": periods})
     return rows
-
-
-def indicators(as_of: date | None = None) -> list[dict]:
-    from .rule_text import indicator_rows
-
-    return indicator_rows(as_of or today_in_shanghai())

@@ -1,4 +1,5 @@
-"""The rules data: every parameter present, dated, cited; lookups by date."""
+"""The rules data: well formed (calculator.check), dated, cited; lookups by date; the texts
+built from it (indicators, interpretations, history) state the numbers in force."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from calculator import rules
-from calculator.rule_text import INDICATORS
+from calculator import check, decisions, history, indicators, resources, rules
 
 ARCHITECTURE = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
 
@@ -38,6 +38,7 @@ REQUIRED_IDS = [
     "credential.base_test_months",
     "credential.base_test_window",
     "credential.base_test_multiple",
+    "credential.overseas_categories",
     "insurance_years.points_per_year",
     "eligibility.months_required",
     "eligibility.window_months",
@@ -48,15 +49,7 @@ REQUIRED_IDS = [
     "investment.tax_step_cny",
     "investment.employees_step",
     "investment.cap",
-    "insurance_base.tier_0_8",
-    "insurance_base.tier_1",
-    "insurance_base.tier_2",
-    "insurance_base.tier_3",
-    "insurance_base.window_months",
-    "insurance_base.months_required",
-    "insurance_base.top_window_months",
-    "insurance_base.top_months_required",
-    "insurance_base.cap",
+    "insurance_base.scale",
     "public_service.points_per_year",
     "public_service.gate_years",
     "key_area.points_per_year",
@@ -75,7 +68,12 @@ REQUIRED_IDS = [
     "deduction.detention_years",
     "deduction.crime_points",
     "deduction.crime_years",
+    "process.decision_working_days",
 ]
+
+
+def test_the_shipped_data_passes_the_check():
+    assert check.check() == []
 
 
 def test_every_parameter_id_of_the_interface_exists():
@@ -95,42 +93,114 @@ def test_architecture_lists_no_parameter_we_lack():
 
 
 @pytest.mark.parametrize("param", rules.parameters(), ids=lambda p: p["id"])
-def test_every_value_is_dated_cited_and_verified(param):
-    assert param["label"].strip()
-    assert param["values"], "no values"
+def test_every_value_is_dated_cited_and_checked(param):
+    assert param["label"].strip() and param["unit"] in check.UNITS
     for entry in param["values"]:
-        for key in rules.REQUIRED_VALUE_FIELDS:
-            assert entry.get(key) not in (None, ""), f"{param['id']}: {key} missing"
+        assert entry["documents"] and entry["article"]
         assert entry["confidence"] in ("H", "M", "L")
         date.fromisoformat(entry["since"])
-        date.fromisoformat(entry["verified"])
-        assert entry["since"] >= "2013-07-01"
-    sinces = [v["since"] for v in param["values"]]
-    assert sinces == sorted(sinces) and len(set(sinces)) == len(sinces)
-    assert sinces[0] == "2013-07-01", "every parameter must cover the whole system's life"
+        date.fromisoformat(entry["checked"])
+        assert entry["value"] is not None or entry["note"]
+    assert param["values"][0]["since"] == "2013-07-01"
 
 
-def test_every_cited_reference_key_exists():
-    keys = {s["key"] for s in rules.sources()}
-    for param in rules.parameters():
-        for entry in param["values"]:
-            assert set(entry["refs"]) <= keys, (param["id"], entry["refs"])
+# ------------------------------------------------------------------ the check finds mistakes
+def _broken(monkeypatch, name: str, change) -> list[str]:
+    """check() on the shipped data with one file changed by `change(data)`."""
+    real = resources.load_toml
+
+    def patched(file: str):
+        data = real(file)
+        if file == name:
+            import copy
+
+            data = copy.deepcopy(data)
+            change(data)
+        return data
+
+    monkeypatch.setattr("calculator.check.load_toml", patched)
+    return check.check()
 
 
-def test_sources_have_title_and_verified_date():
-    for source in rules.sources():
-        assert source["title"].strip()
-        date.fromisoformat(source["verified"])
+def _param(data, pid):
+    return next(p for p in data["parameter"] if p["id"] == pid)
 
 
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: _param(d, "spouse.cap").__setitem__("unit", "apples"), "unit must be one of"),
+        (lambda d: _param(d, "spouse.cap")["values"][0].__setitem__("documents", ["nope"]),
+         "unknown document 'nope'"),
+        (lambda d: _param(d, "spouse.cap")["values"][0].__setitem__("refs", ["Z9"]),
+         "unknown reference 'Z9'"),
+        (lambda d: _param(d, "spouse.cap")["values"][0].__setitem__("confidence", "X"),
+         "confidence must be H, M or L"),
+        (lambda d: _param(d, "spouse.cap")["values"][0].pop("checked"), "checked must be a date"),
+        (lambda d: _param(d, "spouse.cap")["values"][0].__setitem__("verified", date(2026, 1, 1)),
+         "unknown field(s) verified"),
+        (lambda d: _param(d, "spouse.cap")["values"][0].__setitem__("value", "40"),
+         "points must be a whole number"),
+        (lambda d: _param(d, "spouse.cap")["values"][0].pop("value"), "add a note saying why"),
+        (lambda d: _param(d, "investment.cap")["values"].reverse(), "must be in order"),
+        (lambda d: _param(d, "insurance_base.scale")["values"][1]["brackets"][0].__setitem__(
+            "months_required", 60), "months_required must be 1..window_months"),
+    ],
+)
+def test_check_names_the_mistake_in_rules(monkeypatch, change, expected):
+    problems = _broken(monkeypatch, "rules.toml", change)
+    assert any(p.startswith("rules.toml: ") and expected in p for p in problems), problems
+
+
+def test_check_finds_a_gap_between_contribution_years(monkeypatch):
+    problems = _broken(monkeypatch, "yardsticks.toml", lambda d: d["year"].pop(4))
+    assert any("must start the month after 2021-06" in p for p in problems), problems
+
+
+def test_check_finds_a_ceiling_that_is_not_three_times_the_average(monkeypatch):
+    problems = _broken(
+        monkeypatch, "yardsticks.toml", lambda d: d["year"][0].__setitem__("ceiling_cny", 21000)
+    )
+    assert any(p.startswith("yardsticks.toml: year 2018-04") for p in problems), problems
+
+
+def test_check_finds_an_unknown_name_in_a_decision(monkeypatch):
+    problems = _broken(
+        monkeypatch,
+        "decisions.toml",
+        lambda d: d["decision"][1].__setitem__("text", "最高{age.max_pionts}分"),
+    )
+    assert problems == [
+        "decisions.toml: decision D2: {age.max_pionts} is neither a parameter nor a term"
+    ]
+
+
+# ------------------------------------------------------------------ lookups
 def test_value_picks_the_value_in_force():
     assert rules.value("investment.cap", date(2017, 12, 31)) == 100
     assert rules.value("investment.cap", date(2018, 1, 1)) == 120
-    assert rules.value("insurance_base.window_months", date(2017, 12, 31)) == 36
-    assert rules.value("insurance_base.window_months", date(2018, 1, 1)) == 48
     assert rules.value("key_area.lingang_gate_years", date(2019, 8, 19)) == 5
     assert rules.value("key_area.lingang_gate_years", date(2019, 8, 20)) == 3
     assert rules.value("standard_score", date(2013, 7, 1)) == 120
+
+
+def test_an_item_not_in_force_has_no_value_rather_than_zero():
+    assert rules.value("entrepreneur.points", date(2015, 6, 30)) is None
+    assert rules.value("entrepreneur.points", date(2015, 7, 1)) == 120
+    assert rules.value("credential.overseas_categories", date(2025, 11, 13)) is None
+    assert rules.value("credential.overseas_categories", date(2025, 11, 14)) == ("A",)
+    assert rules.value("credential.title_junior", date(2026, 1, 1)) == 0  # in force, 0 points
+
+
+def test_the_base_scale_is_one_dated_list_of_brackets():
+    before = rules.value("insurance_base.scale", date(2017, 12, 31))
+    after = rules.value("insurance_base.scale", date(2018, 1, 1))
+    assert [(b["multiple"], b["points"], b["window_months"]) for b in before] == [
+        (0.8, 25, 36), (1, 50, 36), (2, 100, 36)
+    ]
+    assert [(b["multiple"], b["points"], b["window_months"], b["months_required"])
+            for b in after] == [(0.8, 25, 48, 36), (1, 50, 48, 36), (2, 100, 48, 36),
+                                (3, 120, 36, 24)]
 
 
 def test_value_defaults_to_today():
@@ -144,51 +214,98 @@ def test_unknown_parameter_is_a_key_error():
         rules.parameter("no.such.parameter")
 
 
-def test_value_returns_a_copy():
+def test_values_cannot_be_changed_by_a_caller():
     areas = rules.value("key_area.areas", date(2026, 1, 1))
-    areas.append("moon")
-    assert "moon" not in rules.value("key_area.areas", date(2026, 1, 1))
+    assert areas == ("lingang", "other")
+    with pytest.raises(AttributeError):
+        areas.append("moon")
+    bracket = rules.value("insurance_base.scale", date(2026, 1, 1))[0]
+    with pytest.raises(TypeError):
+        bracket["points"] = 1000
+    assert rules.value("insurance_base.scale", date(2026, 1, 1))[0]["points"] == 25
 
 
-def test_decisions_cover_d1_to_d20_in_chinese():
-    found = {d["id"]: d for d in rules.decisions()}
-    for n in range(1, 21):
+def test_citation_names_the_document_article_and_references():
+    assert rules.citation("age.max_points", date(2026, 1, 1)) == (
+        "沪府发〔2017〕98号 第六条（一） [S7][S23][S24][S35]"
+    )
+
+
+# ------------------------------------------------------------------ texts from the numbers
+def test_decisions_cover_d1_to_d26_in_chinese():
+    found = {d["id"]: d for d in decisions.decisions(date(2026, 11, 22))}
+    for n in range(1, 27):
         entry = found[f"D{n}"]
         assert entry["topic"] and re.search(r"[\u4e00-\u9fff]", entry["text"])
+        assert "{" not in entry["text"], entry["text"]
+
+
+def test_d7_states_the_scale_in_force_on_the_date():
+    before = decisions.decision("D7", date(2017, 12, 31))["text"]
+    after = decisions.decision("D7", date(2018, 1, 1))["text"]
+    assert "最近36个月中累计36个月" in before and "3倍" not in before.split("。")[1]
+    assert "最近48个月中累计36个月" in after and "积120分" in after
+
+
+def test_decision_numbers_follow_the_rules_they_explain():
+    assert "最高100分" in decisions.decision("D10", date(2017, 1, 1))["text"]
+    assert "最高120分" in decisions.decision("D10", date(2018, 1, 1))["text"]
+    assert "临港新片区5年" in decisions.decision("D12", date(2019, 8, 19))["text"]
+    assert "临港新片区3年" in decisions.decision("D12", date(2019, 8, 20))["text"]
+
+
+def test_three_places_is_worded_one_way():
+    words = decisions.TERMS["three_places"]
+    d3 = decisions.decision("D3", date(2026, 1, 1))["text"]
+    education = next(r for r in indicators.indicators(date(2026, 1, 1)) if r["id"] == "education")
+    assert words in d3 and words in education["conditions"]
+    assert "户籍地" not in d3
 
 
 def test_indicator_rows_reference_known_decisions():
-    known = {d["id"] for d in rules.decisions()}
-    for row in rules.indicators(date(2026, 11, 22)):
+    known = {d["id"] for d in decisions.decisions(date(2026, 11, 22))}
+    for row in indicators.indicators(date(2026, 11, 22)):
         assert set(row["decisions"]) <= known
         assert row["group"] in ("base", "bonus", "deduction", "veto", "eligibility")
         assert row["summary"] and row["source"] and row["confidence"] in "HML"
 
 
 def test_indicators_show_the_numbers_in_force():
-    def summary(day, indicator):
-        return next(r["summary"] for r in rules.indicators(day) if r["id"] == indicator)
+    def row(day, indicator):
+        return next(r for r in indicators.indicators(day) if r["id"] == indicator)
 
-    assert "最高100分" in summary(date(2016, 1, 1), "investment")
-    assert "最高120分" in summary(date(2026, 1, 1), "investment")
-    assert "五个新城" not in summary(date(2025, 11, 30), "key_area")
-    assert "五个新城" in summary(date(2025, 12, 1), "key_area")
-    assert len(rules.indicators(date(2026, 1, 1))) == len(INDICATORS)
+    assert "最高100分" in row(date(2016, 1, 1), "investment")["summary"]
+    assert "最高120分" in row(date(2026, 1, 1), "investment")["summary"]
+    assert "五个新城" not in row(date(2025, 11, 30), "key_area")["summary"]
+    assert "五个新城" in row(date(2025, 12, 1), "key_area")["summary"]
+    assert row(date(2017, 12, 31), "insurance_base")["cap"] == 100
+    assert row(date(2018, 1, 1), "insurance_base")["cap"] == 120
+    assert "认可清单" not in row(date(2025, 11, 13), "credential")["summary"]
+    assert "认可清单A类" in row(date(2025, 11, 14), "credential")["summary"]
+    assert len(indicators.indicators(date(2026, 1, 1))) == len(indicators.REGISTRY)
 
 
-def test_yardsticks_are_ordered_and_consistent():
+def test_history_is_derived_from_the_parameter_dates():
+    rows = {r["item"]: r["periods"] for r in history.history()}
+    key_area = rows["远郊重点区域"]
+    assert [(p["since"], p["until"]) for p in key_area] == [
+        ("2013-07-01", "2019-08-19"), ("2019-08-20", "2025-11-30"), ("2025-12-01", None)
+    ]
+    assert "最高100分" in rows["缴纳职工社会保险费基数"][0]["text"]
+    assert "年龄" not in rows  # never changed, so not history
+    for periods in rows.values():
+        sinces = [p["since"] for p in periods]
+        assert sinces == sorted(sinces) and periods[-1]["until"] is None
+
+
+def test_yardsticks_cover_every_month_from_2018_04_in_order():
     rows = rules.yardsticks()
-    assert rows
-    for row in rows:
-        assert row["from"].endswith("-07") and row["to"].endswith("-06")
-        assert row["ceiling_cny"] == 3 * row["average_cny"]
-        assert row["confidence"] in ("H", "M", "L") and row["source"]
-    froms = [r["from"] for r in rows]
-    assert froms == sorted(froms)
-
-
-def test_history_periods_are_in_order():
-    for row in rules.history():
-        sinces = [p["since"] for p in row["periods"]]
-        assert sinces == sorted(sinces)
-        assert row["periods"][-1]["until"] is None
+    assert rows[0]["from"] == "2018-04"
+    assert [r["from"] for r in rows] == sorted(r["from"] for r in rows)
+    by_year = {r["from"]: r for r in rows}
+    assert by_year["2021-07"]["average_cny"] == 10338 and by_year["2021-07"]["floor_cny"] == 5975
+    newest = by_year["2026-07"]
+    assert (newest["ceiling_cny"], newest["floor_cny"], newest["average_cny"]) == (
+        37731, 7546, 12577
+    )
+    assert newest["published"] == "2026-08-24"

@@ -1,0 +1,257 @@
+"""check(): every rule in calculator/data/ is well formed, dated, cited and consistent.
+
+The build runs it before rendering anything and the tests run it on the shipped data, so a
+maintainer's mistake in a data file is reported with the file and the entry, never as a wrong
+number on a page. Each problem is one line: "<file>: <where>: <what is wrong>"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .dates import month_label, parse_month
+from .decisions import TERMS, placeholders
+from .indicators import REGISTRY
+from .resources import load_toml
+from .rule_text import AREA_NAMES
+
+UNITS = {
+    "points": "分",
+    "age": "周岁",
+    "months": "个月",
+    "years": "年",
+    "people": "人",
+    "cny": "元",
+    "working_days": "个工作日",
+    "multiple": "倍（社平工资的倍数）",
+    "flag": "是否适用",
+    "areas": "区域",
+    "categories": "清单类别",
+    "scale": "各档（倍数、月数、分值）",
+}
+VALUE_FIELDS = {"since", "value", "brackets", "documents", "article", "refs", "confidence",
+                "checked", "note"}
+BRACKET_FIELDS = {"multiple", "window_months", "months_required", "points"}
+YEAR_FIELDS = {"from", "to", "average_cny", "ceiling_cny", "floor_cny", "documents", "refs",
+               "confidence", "checked", "published", "note"}
+CONFIDENCE = ("H", "M", "L")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _value_problem(kind: str, found) -> str | None:
+    """What is wrong with `found` as a value of unit `kind`, or None."""
+    if kind == "points":
+        return None if _is_int(found) else "points must be a whole number"
+    if kind in ("age", "months", "years", "people", "working_days", "cny"):
+        return None if _is_int(found) and found > 0 else f"{kind} must be a whole number above 0"
+    if kind == "multiple":
+        return None if _is_number(found) and found > 0 else "a multiple must be a number above 0"
+    if kind == "flag":
+        return None if isinstance(found, bool) else "a flag must be true or false"
+    if kind == "areas":
+        ok = isinstance(found, list) and found and set(found) <= set(AREA_NAMES)
+        return None if ok else f"areas must be a list of {', '.join(AREA_NAMES)}"
+    if kind == "categories":
+        ok = isinstance(found, list) and found and all(isinstance(c, str) for c in found)
+        return None if ok else "categories must be a list of names"
+    return f"unknown unit {kind!r}"
+
+
+def _bracket_problems(brackets) -> list[str]:
+    if not isinstance(brackets, list) or not brackets:
+        return ["a scale needs [[parameter.values.brackets]]"]
+    problems = []
+    for i, b in enumerate(brackets, start=1):
+        where = f"bracket {i}"
+        if set(b) != BRACKET_FIELDS:
+            problems.append(f"{where}: needs exactly {', '.join(sorted(BRACKET_FIELDS))}")
+            continue
+        if not (_is_number(b["multiple"]) and b["multiple"] > 0):
+            problems.append(f"{where}: multiple must be a number above 0")
+        if not (_is_int(b["window_months"]) and _is_int(b["months_required"])
+                and 0 < b["months_required"] <= b["window_months"]):
+            problems.append(f"{where}: months_required must be 1..window_months")
+        if not _is_int(b["points"]):
+            problems.append(f"{where}: points must be a whole number")
+    multiples = [b.get("multiple") for b in brackets]
+    if len(set(multiples)) != len(multiples):
+        problems.append("two brackets have the same multiple")
+    return problems
+
+
+def _cited_problems(entry: dict, documents: set, sources: set) -> list[str]:
+    problems = []
+    docs = entry.get("documents")
+    if not isinstance(docs, list) or not docs:
+        problems.append("documents: name at least one [[document]] key")
+    else:
+        problems += [f"unknown document {d!r}" for d in docs if d not in documents]
+    refs = entry.get("refs")
+    if not isinstance(refs, list):
+        problems.append("refs must be a list of [[source]] keys")
+    else:
+        problems += [f"unknown reference {r!r}" for r in refs if r not in sources]
+    if entry.get("confidence") not in CONFIDENCE:
+        problems.append("confidence must be H, M or L")
+    if not isinstance(entry.get("checked"), date):
+        problems.append("checked must be a date (YYYY-MM-DD)")
+    return problems
+
+
+def _parameter_problems(rules: dict, documents: set, sources: set) -> list[str]:
+    problems = []
+    first_day = rules.get("first_day")
+    if not isinstance(first_day, date):
+        problems.append("first_day must be a date")
+    if not isinstance(rules.get("rules_version"), str):
+        problems.append("rules_version must be text")
+    seen = set()
+    for param in rules.get("parameter", []):
+        pid = param.get("id", "?")
+        where = f"parameter {pid!r}"
+        if pid in seen:
+            problems.append(f"{where}: appears twice")
+        seen.add(pid)
+        if not str(param.get("label", "")).strip():
+            problems.append(f"{where}: label is missing")
+        kind = param.get("unit")
+        if kind not in UNITS:
+            problems.append(f"{where}: unit must be one of {', '.join(UNITS)}")
+            continue
+        values = param.get("values", [])
+        if not values:
+            problems.append(f"{where}: has no [[parameter.values]]")
+            continue
+        sinces = [v.get("since") for v in values]
+        if not all(isinstance(s, date) for s in sinces):
+            problems.append(f"{where}: every value needs since = YYYY-MM-DD")
+            continue
+        if sinces != sorted(set(sinces)):
+            problems.append(f"{where}: the since dates must be in order and distinct")
+        if sinces[0] != first_day:
+            problems.append(f"{where}: the first value must start on first_day ({first_day})")
+        for entry in values:
+            at = f"{where} since {entry['since']}"
+            unknown = set(entry) - VALUE_FIELDS
+            if unknown:
+                problems.append(f"{at}: unknown field(s) {', '.join(sorted(unknown))}")
+            problems += [f"{at}: {p}" for p in _cited_problems(entry, documents, sources)]
+            if not str(entry.get("article", "")).strip():
+                problems.append(f"{at}: article is missing (use \"—\" when there is none)")
+            if kind == "scale":
+                if "brackets" in entry:
+                    problems += [f"{at}: {p}" for p in _bracket_problems(entry["brackets"])]
+                elif not entry.get("note"):
+                    problems.append(f"{at}: a scale needs brackets, or a note saying why not")
+            elif "value" in entry:
+                problem = _value_problem(kind, entry["value"])
+                if problem:
+                    problems.append(f"{at}: {problem}")
+            elif not entry.get("note"):
+                problems.append(f"{at}: no value means 'not in force'; add a note saying why")
+    return problems
+
+
+def _yardstick_problems(years: list, documents: set, sources: set) -> list[str]:
+    problems = []
+    previous_end = None
+    for row in years:
+        where = f"year {row.get('from', '?')}"
+        unknown = set(row) - YEAR_FIELDS
+        if unknown:
+            problems.append(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        try:
+            start, end = parse_month(row["from"]), parse_month(row["to"])
+        except (KeyError, ValueError, TypeError):
+            problems.append(f"{where}: from and to must be months YYYY-MM")
+            continue
+        if end < start:
+            problems.append(f"{where}: ends before it starts")
+        if previous_end is not None and start != previous_end + 1:
+            problems.append(f"{where}: must start the month after {month_label(previous_end)}")
+        previous_end = end
+        amounts = [row.get(k) for k in ("floor_cny", "average_cny", "ceiling_cny")]
+        if not all(_is_int(a) and a > 0 for a in amounts):
+            problems.append(f"{where}: floor_cny, average_cny, ceiling_cny must be whole yuan")
+        elif not amounts[0] < amounts[1] < amounts[2]:
+            problems.append(f"{where}: needs floor < average < ceiling")
+        elif amounts[2] != 3 * amounts[1]:
+            problems.append(f"{where}: the ceiling is 3 × the average in every year")
+        if "published" in row and not isinstance(row["published"], date):
+            problems.append(f"{where}: published must be a date")
+        problems += [f"{where}: {p}" for p in _cited_problems(row, documents, sources)]
+    if not years:
+        problems.append("no [[year]] rows")
+    return problems
+
+
+def _decision_problems(decisions: list, parameter_ids: set) -> list[str]:
+    problems = []
+    seen = set()
+    for d in decisions:
+        did = d.get("id", "?")
+        if did in seen:
+            problems.append(f"decision {did}: appears twice")
+        seen.add(did)
+        if not str(d.get("topic", "")).strip() or not str(d.get("text", "")).strip():
+            problems.append(f"decision {did}: needs a topic and a text")
+            continue
+        for name in placeholders(d["text"]):
+            if name not in parameter_ids and name not in TERMS:
+                problems.append(f"decision {did}: {{{name}}} is neither a parameter nor a term")
+    for indicator in REGISTRY:
+        for did in indicator.decisions:
+            if did not in seen:
+                problems.append(f"indicator {indicator.id}: cites unknown decision {did}")
+    return problems
+
+
+def _source_problems(data: dict) -> list[str]:
+    problems = []
+    for table in ("document", "source"):
+        seen = set()
+        for entry in data.get(table, []):
+            key = entry.get("key", "?")
+            if key in seen:
+                problems.append(f"{table} {key!r}: appears twice")
+            seen.add(key)
+            if not str(entry.get("title", "")).strip():
+                problems.append(f"{table} {key!r}: title is missing")
+            if table == "source" and not isinstance(entry.get("checked"), date):
+                problems.append(f"source {key!r}: checked must be a date (YYYY-MM-DD)")
+    return problems
+
+
+def _history_problems(rows: list) -> list[str]:
+    problems = []
+    for row in rows:
+        sinces = [p.get("since") for p in row.get("periods", [])]
+        if not sinces or not all(isinstance(s, date) for s in sinces) or sinces != sorted(sinces):
+            problems.append(f"history {row.get('item', '?')!r}: periods need dates in order")
+    return problems
+
+
+def check() -> list[str]:
+    """Every problem in the shipped rules data, as "<file>: <where>: <what>"; [] when sound."""
+    sources = load_toml("sources.toml")
+    rules = load_toml("rules.toml")
+    document_keys = {d.get("key") for d in sources.get("document", [])}
+    source_keys = {s.get("key") for s in sources.get("source", [])}
+    parameter_ids = {p.get("id") for p in rules.get("parameter", [])}
+    found = [
+        ("sources.toml", _source_problems(sources)),
+        ("rules.toml", _parameter_problems(rules, document_keys, source_keys)),
+        ("yardsticks.toml",
+         _yardstick_problems(load_toml("yardsticks.toml").get("year", []), document_keys,
+                             source_keys)),
+        ("decisions.toml",
+         _decision_problems(load_toml("decisions.toml").get("decision", []), parameter_ids)),
+        ("history.toml", _history_problems(load_toml("history.toml").get("history", []))),
+    ]
+    return [f"{file}: {problem}" for file, problems in found for problem in problems]

@@ -1,0 +1,65 @@
+"""The site's interpretations (本站解释) in words, every number in them filled from the
+parameters in force on the evaluation date, so no interpretation can contradict its rule."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from .rule_text import AREA_NAMES, THREE_PLACES, scale_phrase
+from .rules import decision_templates, epoch, unit, value
+
+PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
+# Words a template may name besides parameters.
+TERMS = {"three_places": THREE_PLACES}
+
+
+def in_words(param_id: str, found) -> str:
+    """A parameter's value as the site writes it: a scale as its brackets, areas by name."""
+    kind = unit(param_id)
+    if found is None:
+        return "（该日期未施行）"
+    if kind == "scale":
+        return scale_phrase(found)
+    if kind == "areas":
+        return "、".join(AREA_NAMES[area] for area in found)
+    if kind == "categories":
+        return "、".join(found)
+    if kind == "cny" and found % 10000 == 0:
+        return f"{found // 10000}万"
+    if kind == "multiple":
+        return f"{found:g}"
+    if kind == "flag":
+        return "是" if found else "否"
+    if kind == "points" and found < 0:
+        return f"－{-found}"
+    return str(found)
+
+
+def fill(template: str, day: date) -> str:
+    def one(match: re.Match) -> str:
+        name = match.group(1)
+        if name in TERMS:
+            return TERMS[name]
+        return in_words(name, value(name, day))
+
+    return PLACEHOLDER.sub(one, template)
+
+
+def placeholders(template: str) -> list[str]:
+    return PLACEHOLDER.findall(template)
+
+
+@cache
+def _decision_in_epoch(decision_id: str, day: date) -> dict:
+    found = decision_templates()[decision_id]
+    return {"id": found["id"], "topic": found["topic"], "text": fill(found["text"], day)}
+
+
+def decision(decision_id: str, as_of: date) -> dict:
+    return dict(_decision_in_epoch(decision_id, epoch(as_of)))
+
+
+def decisions(as_of: date) -> list[dict]:
+    return [decision(decision_id, as_of) for decision_id in decision_templates()]
