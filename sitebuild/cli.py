@@ -32,6 +32,8 @@ def run_build(args: argparse.Namespace) -> bool:
     except BuildError as e:
         print(f"error: {e}", file=sys.stderr, flush=True)
         return False
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr, flush=True)
     print(report.summary(), flush=True)
     return True
 

@@ -2,10 +2,11 @@
 
 The engine reads its data lazily and trusts it, so the build checks it first and names the
 data file (and line) of any problem: a syntax error in a data file, a malformed catalogue row,
-or an engine function that fails on the data it reads."""
+or a problem the engine's own check of its rules data finds (calculator.check)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import json
 import re
@@ -21,15 +22,6 @@ from .paths import ENGINE, ROOT, relative
 DATA = ENGINE / "data"
 SKILLS_FILE = DATA / "skill_occupations.json"
 QUALIFICATIONS_FILE = DATA / "qualifications.json"
-# Which data file each engine function reads, to name it when the function fails.
-READS = {
-    "parameters": "rules.toml",
-    "indicators": "rules.toml",
-    "history": "history.toml",
-    "decisions": "decisions.toml",
-    "sources": "sources.toml",
-    "yardsticks": "yardsticks.toml",
-}
 SKILL_FIELDS = {"no": int, "name": str, "alt_names": list}
 QUALIFICATION_FIELDS = {
     **SKILL_FIELDS, "equivalent_title": str, "registration_required": bool,
@@ -40,11 +32,14 @@ QUALIFICATION_FIELDS = {
 class Engine:
     module: ModuleType
     rules: ModuleType
+    indicators: ModuleType
+    decisions: ModuleType
+    history: ModuleType
     catalogues: ModuleType
     rules_version: str
     skills: list[dict]
     qualifications: list[dict]
-    last_verified: str
+    last_checked: str
 
 
 def _line_of(path: Path, pattern: str) -> int | None:
@@ -101,29 +96,42 @@ def check_catalogue(rows, fields: dict[str, type], path: Path) -> None:
         seen_no.add(no)
 
 
-def _call(rules: ModuleType, function: str):
+def check_rules(check: ModuleType) -> None:
+    """The engine's own check of its rules data; the first problem fails the build, named by
+    its data file (and the line of the entry, where it can be found)."""
     try:
-        return getattr(rules, function)()
+        problems = check.check()
     except Exception as e:
-        path = DATA / READS[function]
-        file = relative(path if path.exists() else DATA)
-        raise BuildError(file, f"calculator.rules.{function}() failed on this data: "
+        raise BuildError(relative(DATA), f"the rules data could not be checked: "
                          f"{type(e).__name__}: {e}") from None
+    if not problems:
+        return
+    file, _, detail = problems[0].partition(": ")
+    path = DATA / file
+    where = re.search(r"^(?:parameter|decision|year|source|document) '?([^' :]+)'?", detail)
+    line = _line_of(path, re.escape(f'"{where.group(1)}"')) if where else None
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    raise BuildError(relative(path), detail + more, line)
 
 
-def _check_parameters(rules: ModuleType) -> None:
-    path = DATA / READS["parameters"]
-    for parameter in _call(rules, "parameters"):
-        try:
-            rules.value(parameter["id"])
-        except Exception as e:
-            line = _line_of(path, rf'^id\s*=\s*"{re.escape(parameter["id"])}"')
-            raise BuildError(relative(path), f"parameter {parameter['id']!r}: "
-                             f"{type(e).__name__}: {e}", line) from None
+def stale_yardstick_warning(rules: ModuleType, today: dt.date) -> str | None:
+    """A warning when no published contribution year covers `today`'s month: the figures
+    the 市人社局 publishes each July to September are due (docs/maintaining-rules.md)."""
+    newest = rules.yardsticks()[-1]
+    month = f"{today.year:04d}-{today.month:02d}"
+    if month <= newest["to"]:
+        return None
+    return (
+        f"calculator/data/yardsticks.toml: no contribution year covers {month}; the newest "
+        f"row ends {newest['to']}. The calculator estimates later months with the "
+        f"{newest['from']} average ({newest['average_cny']} yuan) and says so. Add the new "
+        "year once the 市人社局 publishes its limits (usually July to September): see "
+        "docs/maintaining-rules.md."
+    )
 
 
-def _latest_verified(sources: list[dict]) -> str:
-    dates = [str(s.get("verified")) for s in sources if s.get("verified")]
+def _latest_checked(sources: list[dict]) -> str:
+    dates = [str(s.get("checked")) for s in sources if s.get("checked")]
     return max(dates) if dates else ""
 
 
@@ -133,24 +141,23 @@ def load_engine() -> Engine:
     check_data_syntax()
     try:
         module = importlib.import_module("calculator")
-        rules = importlib.import_module("calculator.rules")
-        catalogues = importlib.import_module("calculator.catalogues")
+        parts = {
+            name: importlib.import_module(f"calculator.{name}")
+            for name in ("rules", "indicators", "decisions", "history", "catalogues", "check")
+        }
     except Exception as e:
         raise BuildError(relative(ENGINE), f"the engine failed to import: "
                          f"{type(e).__name__}: {e}") from None
-    skills = catalogues.skill_occupations()
+    check_rules(parts.pop("check"))
+    skills = parts["catalogues"].skill_occupations()
     check_catalogue(skills, SKILL_FIELDS, SKILLS_FILE)
-    qualifications = catalogues.qualifications()
+    qualifications = parts["catalogues"].qualifications()
     check_catalogue(qualifications, QUALIFICATION_FIELDS, QUALIFICATIONS_FILE)
-    _check_parameters(rules)
-    for function in READS:
-        _call(rules, function)
     return Engine(
         module=module,
-        rules=rules,
-        catalogues=catalogues,
+        **parts,
         rules_version=module.RULES_VERSION,
         skills=skills,
         qualifications=qualifications,
-        last_verified=_latest_verified(rules.sources()),
+        last_checked=_latest_checked(parts["rules"].sources()),
     )

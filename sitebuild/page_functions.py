@@ -22,6 +22,7 @@ GROUP_TITLES = {
 }
 
 
+CONFIDENCE = {"H": "高", "M": "中", "L": "低"}
 SOURCE_KEY = re.compile(r"\[([A-Z]\d+[a-z]?)\]")
 
 
@@ -77,6 +78,7 @@ class PageFunctions:
         self.engine = engine
         self.decisions_url = decisions_url
         self.sources_url = sources_url
+        self.today = dt.date.today()
 
     def _decision_refs(self, ids) -> str:
         if not ids:
@@ -107,7 +109,7 @@ class PageFunctions:
                 f"indicator_table: unknown group {group!r} (use one of {', '.join(GROUP_TITLES)})"
             )
         rows = []
-        for ind in self.engine.rules.indicators():
+        for ind in self.engine.indicators.indicators(self.today):
             if ind["group"] != group:
                 continue
             explain = self._decision_refs(ind.get("decisions"))
@@ -125,7 +127,7 @@ class PageFunctions:
 
     def history_table(self) -> Markup:
         rows = []
-        for item in self.engine.rules.history():
+        for item in self.engine.history.history():
             for period in item["periods"]:
                 rows.append(
                     [
@@ -138,27 +140,68 @@ class PageFunctions:
         return _table(["项目", "起", "止", "规定"], rows, css="data cards history")
 
     def yardstick_table(self) -> Markup:
-        rows = [
-            [
-                f"{_text(y['from'])} 至 {_text(y['to'])}",
-                _money(y.get("average_cny")),
-                _money(y.get("ceiling_cny")),
-                _text(y.get("source")),
-            ]
-            for y in self.engine.rules.yardsticks()
-        ]
-        headers = ["缴费年度", "职工月平均工资（元）", "缴费基数上限（元）", "依据"]
+        rows = []
+        for y in self.engine.rules.yardsticks():
+            refs = "".join(f"[{r}]" for r in y["refs"])
+            notes = [f"{y['published']}公布" if y.get("published") else "", y.get("note", "")]
+            basis = self._source_refs(refs) + "".join(
+                f"<br>{_text(n)}" for n in notes if n
+            )
+            rows.append(
+                [
+                    f"{_text(y['from'])} 至 {_text(y['to'])}",
+                    _money(y["average_cny"]),
+                    _money(y["ceiling_cny"]),
+                    _money(y["floor_cny"]),
+                    CONFIDENCE[y["confidence"]],
+                    basis,
+                ]
+            )
+        headers = ["缴费年度", "社平工资（元/月）", "缴费上限（3倍）", "缴费下限", "可信度", "依据"]
         return _table(headers, rows, css="data cards yardsticks")
+
+    def yardstick_newest(self, part: str) -> str:
+        """A fact about the newest published contribution year: "from", "to", "average"."""
+        newest = self.engine.rules.yardsticks()[-1]
+        found = {"from": newest["from"], "to": newest["to"], "average": newest["average_cny"]}
+        if part not in found:
+            raise PageFunctionError(f"yardstick_newest: unknown part {part!r} (from, to, average)")
+        return _money(found[part])
+
+    def parameters_table(self) -> Markup:
+        """Every parameter with its value in force today, its basis and when it was checked."""
+        rows = []
+        for param in self.engine.rules.parameters():
+            entry = self.engine.rules.value_entry(param["id"], self.today)
+            shown = self.engine.rules.value(param["id"], self.today)
+            rows.append(
+                [
+                    _text(param["label"]),
+                    _text(self.engine.decisions.in_words(param["id"], shown)),
+                    self._source_refs(self.engine.rules.citation(param["id"], self.today)),
+                    CONFIDENCE[entry["confidence"]],
+                    _text(entry["checked"]),
+                ]
+            )
+        headers = ["规则参数", "现行值", "依据", "可信度", "资料查阅日期"]
+        return _table(headers, rows, css="data cards parameters")
 
     def decisions_list(self) -> Markup:
         items = "".join(
             f'<dt id="decision-{escape(d["id"])}">{escape(d["id"])} {escape(d["topic"])}</dt>'
             f"<dd>{escape(d['text'])}</dd>"
-            for d in self.engine.rules.decisions()
+            for d in self.engine.decisions.decisions(self.today)
         )
         return Markup(f'<dl class="decisions">{items}</dl>')
 
     def sources_list(self) -> Markup:
+        docs = "".join(
+            f'<li id="document-{escape(d["key"])}">{escape(d["title"])}'
+            + (f"：{escape(d['note'])}" if d.get("note") else "")
+            + "</li>"
+            for d in self.engine.rules.documents()
+            if d["key"] != "site"
+        )
         items = []
         for s in self.engine.rules.sources():
             title = escape(s["title"])
@@ -166,10 +209,13 @@ class PageFunctions:
             if url and not url.startswith(("http://", "https://")):
                 url = "https://" + url
             link = f'<a href="{escape(url)}" rel="noopener">{title}</a>' if url else title
-            verified = f"（核对于 {escape(str(s['verified']))}）" if s.get("verified") else ""
+            checked = f"（查阅于 {escape(str(s['checked']))}）" if s.get("checked") else ""
             key = escape(s["key"])
-            items.append(f'<li id="source-{key}">[{key}] {link}{verified}</li>')
-        return Markup(f'<ol class="sources">{"".join(items)}</ol>')
+            items.append(f'<li id="source-{key}">[{key}] {link}{checked}</li>')
+        return Markup(
+            f'<p>规则所依据的文件：</p><ul class="documents">{docs}</ul>'
+            f'<p>引用或转述这些文件的公开资料：</p><ol class="sources">{"".join(items)}</ol>'
+        )
 
     def value(self, param_id: str):
         try:
@@ -181,6 +227,13 @@ class PageFunctions:
         if isinstance(found, dt.date):
             return found.isoformat()
         return found
+
+    def cap(self, indicator_id: str):
+        """The cap of an indicator in force today (the highest bracket, for a scale)."""
+        rows = {row["id"]: row for row in self.engine.indicators.indicators(self.today)}
+        if indicator_id not in rows:
+            raise PageFunctionError(f"cap: unknown indicator {indicator_id!r}")
+        return rows[indicator_id]["cap"]
 
     def calc_link(self, profile: dict) -> str:
         if not isinstance(profile, dict):
@@ -215,6 +268,9 @@ class PageFunctions:
             "indicator_table": self.indicator_table,
             "history_table": self.history_table,
             "yardstick_table": self.yardstick_table,
+            "yardstick_newest": self.yardstick_newest,
+            "parameters_table": self.parameters_table,
+            "cap": self.cap,
             "decisions_list": self.decisions_list,
             "sources_list": self.sources_list,
             "worked_example": self.worked_example,

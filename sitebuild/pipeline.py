@@ -14,7 +14,7 @@ from .assets import Assets, read_static
 from .bodies import render_bodies
 from .compress import compressed_variants
 from .config import read_package_info, read_site_config
-from .engine import load_engine
+from .engine import load_engine, stale_yardstick_warning
 from .hashing import sha256_hex
 from .icons import icon_files
 from .link_check import check_links
@@ -35,6 +35,7 @@ class Report:
     out: Path
     steps: list[tuple[str, float]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     pages: int = 0
     files: int = 0
     total_bytes: int = 0
@@ -80,6 +81,9 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
 
     with report.step("engine"):
         engine = load_engine()
+        stale = stale_yardstick_warning(engine.rules, dt.date.today())
+        if stale:
+            report.warnings.append(stale)
 
     with report.step("wheel"):
         wheel = build_wheel(package)
@@ -118,7 +122,7 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
         common = {
             "site": config,
             "rules_version": engine.rules_version,
-            "last_verified": engine.last_verified,
+            "last_checked": engine.last_checked,
             "build_date": dt.date.today().isoformat(),
             "asset": lambda name: assets.url(name, "site_src/templates"),
             "pyodide_index_url": pyodide_url,

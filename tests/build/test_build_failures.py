@@ -73,6 +73,18 @@ def broken_rules_toml(p):
     p.edit("calculator/data/rules.toml", 'id = "standard_score"', 'id = "standard_score')
 
 
+def unknown_document_in_rules(p):
+    p.edit("calculator/data/rules.toml", '"trial-2013", "hf-2017-98"', '"trial-2013", "hf-2017-99"')
+
+
+def gap_between_contribution_years(p):
+    p.edit("calculator/data/yardsticks.toml", 'from = "2022-07"', 'from = "2022-08"')
+
+
+def misspelt_parameter_in_a_decision(p):
+    p.edit("calculator/data/decisions.toml", "最高{age.max_points}分", "最高{age.max_pionts}分")
+
+
 def missing_asset(p):
     missing = "<link href=\"{{ asset('css/nope.css') }}\">"
     p.edit("site_src/templates/page.html", "<article", missing + "<article")
@@ -113,6 +125,12 @@ CASES = [
     (bad_qualification_row, "calculator/data/qualifications.json", None, "registration_required"),
     (broken_catalogue_json, "calculator/data/qualifications.json", None, "invalid JSON"),
     (broken_rules_toml, "calculator/data/rules.toml", None, "invalid TOML"),
+    (unknown_document_in_rules, "calculator/data/rules.toml", 20,
+     "parameter 'standard_score' since 2013-07-01: unknown document 'hf-2017-99'"),
+    (gap_between_contribution_years, "calculator/data/yardsticks.toml", 68,
+     "must start the month after 2022-06"),
+    (misspelt_parameter_in_a_decision, "calculator/data/decisions.toml", 13,
+     "{age.max_pionts} is neither a parameter nor a term"),
     (missing_asset, "site_src/templates/page.html", 3, "css/nope.css"),
     (bad_template_syntax, "site_src/templates/page.html", 5, "syntax"),
     (broken_internal_link, PAGE, None, "/no-such-page/"),

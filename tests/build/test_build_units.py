@@ -127,3 +127,19 @@ def test_icon_is_a_valid_png():
     idat_length = int.from_bytes(data[33:37], "big")
     raw = zlib.decompress(data[41:41 + idat_length])
     assert len(raw) == 48 * (1 + 48 * 3)
+
+
+def test_the_build_warns_when_todays_contribution_year_is_not_published():
+    import datetime as dt
+
+    from calculator import rules
+    from sitebuild.engine import stale_yardstick_warning
+
+    last = rules.yardsticks()[-1]["to"]
+    year, month = (int(x) for x in last.split("-"))
+    in_last_month = dt.date(year, month, 28)
+    after = dt.date(year + (month == 12), month % 12 + 1, 1)
+    assert stale_yardstick_warning(rules, in_last_month) is None
+    warning = stale_yardstick_warning(rules, after)
+    assert warning.startswith("calculator/data/yardsticks.toml: no contribution year covers ")
+    assert f"{after.year:04d}-{after.month:02d}" in warning and "maintaining-rules.md" in warning
