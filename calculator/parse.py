@@ -1,0 +1,86 @@
+"""Dates, months and amounts of money as people type them, read in one place so that the
+command line and the page agree: 1995-03-08, 19950308, 1995年3月8日, 1995/3/8; 2019-07,
+201907, 2019年7月; 15000, 15,000, 1.5万, 15000元. Full-width digits and spaces do not matter.
+A text that cannot be read raises Unreadable with the reason in plain Chinese."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from fractions import Fraction
+
+from .dates import month_index
+
+_SEP = r"\s*[-./年]\s*"
+_DAY = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})\s*[-./月]\s*(\d{{1,2}})\s*[日号]?$")
+_DAY_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MONTH = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})\s*月?$")
+_MONTH_DIGITS = re.compile(r"^(\d{4})(\d{2})$")
+_AMOUNT = re.compile(r"^[¥￥]?(\d+(?:\.\d+)?)\s*([万wW千kK]?)\s*(?:元)?\s*(?:/\s*月|每月)?$")
+_UNIT = {"": 1, "万": 10000, "w": 10000, "W": 10000, "千": 1000, "k": 1000, "K": 1000}
+_EXAMPLE_DAY = "如 1995-03-08、19950308 或 1995年3月8日"
+_EXAMPLE_MONTH = "如 2019-07、201907 或 2019年7月"
+
+
+class Unreadable(ValueError):
+    """`reason` says in Chinese what is wrong and what to type instead."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _tidy(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _calendar_day(year: int, month: int, day: int) -> date:
+    if not 1 <= month <= 12:
+        raise Unreadable(f"没有{month}月，月份应为1至12。")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise Unreadable(f"{year}年{month}月没有{day}日。") from None
+
+
+def read_date(text: str) -> date:
+    """A calendar day; a text that names only a month asks for the day."""
+    tidy = _tidy(text)
+    found = _DAY.match(tidy) or _DAY_DIGITS.match(tidy)
+    if found:
+        return _calendar_day(*(int(g) for g in found.groups()))
+    month = _MONTH.match(tidy) or _MONTH_DIGITS.match(tidy)
+    if month:
+        year, number = (int(g) for g in month.groups())
+        if 1 <= number <= 12:
+            raise Unreadable(
+                f"只填到了月份，这一项要精确到日：请填写{year}年{number}月几日"
+                f"（如 {year:04d}-{number:02d}-01）。"
+            )
+    raise Unreadable(f"“{text.strip()}”不是日期，请按年、月、日填写，{_EXAMPLE_DAY}。")
+
+
+def read_month(text: str) -> int:
+    """A calendar month as a month index (dates.month_index); a full date gives its month."""
+    tidy = _tidy(text)
+    found = _MONTH.match(tidy) or _MONTH_DIGITS.match(tidy)
+    if found:
+        year, number = (int(g) for g in found.groups())
+        if not 1 <= number <= 12:
+            raise Unreadable(f"没有{number}月，月份应为1至12。")
+        return month_index(year, number)
+    if _DAY.match(tidy) or _DAY_DIGITS.match(tidy):
+        day = read_date(tidy)
+        return month_index(day.year, day.month)
+    raise Unreadable(f"“{text.strip()}”不是月份，请按年、月填写，{_EXAMPLE_MONTH}。")
+
+
+def read_amount(text: str) -> Fraction:
+    """An amount of yuan: 15000, 15,000, 1.5万, 15000元, 1.5w."""
+    tidy = re.sub(r"[,，\s]", "", _tidy(text))
+    found = _AMOUNT.match(tidy)
+    if not found:
+        raise Unreadable(f"“{text.strip()}”不是金额，请填写数字（元），如 15000、15,000 或 1.5万。")
+    number, unit = found.groups()
+    return Fraction(number) * _UNIT[unit]

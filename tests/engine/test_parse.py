@@ -1,0 +1,94 @@
+"""Dates, months and amounts as people type them (calculator.parse), both ways: every form
+people use reads to the same value, and every unreadable text gets a reason in words."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calculator.dates import month_index, month_label
+from calculator.parse import Unreadable, read_amount, read_date, read_month
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1995-03-08", "19950308", "1995年3月8日", "1995/3/8", "1995.3.8", " 1995-3-8 ",
+     "1995年03月08号", "１９９５－０３－０８", "1995 年 3 月 8 日"],
+)
+def test_every_usual_form_of_a_day(text):
+    assert read_date(text) == date(1995, 3, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2015-10", "只填到了月份，这一项要精确到日：请填写2015年10月几日（如 2015-10-01）"),
+        ("2015年10月", "请填写2015年10月几日"),
+        ("1995-0", "“1995-0”不是日期"),
+        ("1995-02-30", "1995年2月没有30日"),
+        ("1995-13-01", "没有13月"),
+        ("昨天", "如 1995-03-08、19950308 或 1995年3月8日"),
+        ("", "不是日期"),
+    ],
+)
+def test_an_unreadable_day_says_why_in_words(text, words):
+    with pytest.raises(Unreadable) as caught:
+        read_date(text)
+    assert words in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    "text", ["2019-07", "201907", "2019年7月", "2019/7", "2019.07", "2019-07-15", "２０１９年７月"]
+)
+def test_every_usual_form_of_a_month(text):
+    assert read_month(text) == month_index(2019, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2019", "“2019”不是月份"),
+        ("2019-13", "没有13月"),
+        ("七月", "如 2019-07、201907 或 2019年7月"),
+    ],
+)
+def test_an_unreadable_month_says_why_in_words(text, words):
+    with pytest.raises(Unreadable) as caught:
+        read_month(text)
+    assert words in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [("15000", 15000), ("15,000", 15000), ("15，000", 15000), ("1.5万", 15000), ("15000元", 15000),
+     ("1.5w", 15000), ("¥12,434", 12434), ("12434元/月", 12434), ("１５０００", 15000),
+     ("12434.5", Fraction(24869, 2)), ("8千", 8000)],
+)
+def test_every_usual_form_of_an_amount(text, yuan):
+    assert read_amount(text) == yuan
+
+
+@pytest.mark.parametrize("text", ["一万五", "15000美元", "-3", "1.5万万", ""])
+def test_an_unreadable_amount_says_what_to_type(text):
+    with pytest.raises(Unreadable) as caught:
+        read_amount(text)
+    assert "如 15000、15,000 或 1.5万" in caught.value.reason
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_any_day_reads_back_in_each_form(day):
+    forms = [day.isoformat(), day.strftime("%Y%m%d"), f"{day.year}年{day.month}月{day.day}日",
+             f"{day.year}/{day.month}/{day.day}"]
+    assert {read_date(f) for f in forms} == {day}
+
+
+@given(st.integers(1900 * 12, 2100 * 12))
+def test_any_month_reads_back_in_each_form(month):
+    label = month_label(month)
+    year, number = int(label[:4]), int(label[5:])
+    assert {read_month(label), read_month(label.replace("-", "")),
+            read_month(f"{year}年{number}月")} == {month}
