@@ -156,6 +156,30 @@ def test_each_indicator_group_changes_the_total_as_the_engine_says(
         expect(shown).to_contain_text(str(abs(line["points"])))
 
 
+def test_periods_that_do_not_count_and_how_far_the_yardsticks_are_published(
+    page: Page, site_url: str
+):
+    mismatch = with_changes(
+        insurance=[{"from": "2021-01", "base_multiple": 1, "employer_matches": False}]
+    )
+    counted = with_changes(insurance=[{"from": "2021-01", "base_multiple": 1}])
+    assert engine_total(mismatch) != engine_total(counted)
+    open_calculator(page, site_url, share_hash(mismatch))
+    wait_ready(page)
+    expect_total(page, engine_total(mismatch))
+    expect(field(page, "insurance[0].employer_matches")).to_be_checked()
+    expect(field(page, "insurance[0].base_matches_tax")).not_to_be_checked()
+    field(page, "insurance[0].employer_matches").uncheck()
+    expect_total(page, engine_total(counted))
+    field(page, "insurance[0].base_matches_tax").check()
+    expect_total(page, engine_total(mismatch))
+    newest = calculator.rules.yardsticks()[-1]
+    start, end = (newest["from"].split("-"), newest["to"].split("-"))
+    expect(page.locator("#result-yardstick")).to_contain_text(
+        f"社平工资数据已更新到{int(start[0])}年{int(start[1])}月至{int(end[0])}年{int(end[1])}月缴费年度"
+    )
+
+
 def test_lines_open_to_their_rule_source_and_the_sites_interpretation(page: Page, site_url: str):
     open_calculator(page, site_url, share_hash(BASELINE))
     wait_ready(page)

@@ -93,13 +93,18 @@
     if (!controls.length) return undefined;
     const first = controls[0];
     if (first.type === "radio") return controls.find((c) => c.checked)?.value ?? "";
-    if (first.type === "checkbox") return first.checked ? "true" : "false";
+    if (first.type === "checkbox") {
+      const yes = first.dataset.negate !== undefined ? !first.checked : first.checked;
+      return yes ? "true" : "false";
+    }
     return first.value;
   }
 
   function valueOf(control) {
     const kind = control.dataset.kind || "text";
     if (control.type === "checkbox") {
+      // data-negate: the box asks the opposite of the field, which is true unless ticked
+      if (control.dataset.negate !== undefined) return control.checked ? false : undefined;
       if (control.dataset.explicit !== undefined) return control.checked;
       return control.checked ? true : undefined;
     }
@@ -135,8 +140,9 @@
     });
   }
 
+  // Always in today's format ("version", docs/profile.md), whatever was loaded into the form.
   function readProfile(form) {
-    const profile = {};
+    const profile = { version: parts.share.PROFILE_VERSION };
     for (const control of form.elements) {
       if (!control.name || control.disabled || control.dataset.local !== undefined) continue;
       if (!applies(control, form)) continue;
@@ -207,7 +213,7 @@
     if (value === null) return null;
     if (first.type === "checkbox") {
       if (typeof value !== "boolean") return "这一项应为“是”或“否”，链接中的值无法识别。";
-      first.checked = value;
+      first.checked = first.dataset.negate !== undefined ? !value : value;
       return null;
     }
     const kind = first.dataset.kind;

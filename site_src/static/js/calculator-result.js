@@ -123,6 +123,22 @@
     container.append(section);
   }
 
+  // "2026-07" -> "2026年7月"
+  function chineseMonth(label) {
+    const match = /^(\d{4})-(\d{2})$/.exec(String(label || ""));
+    return match ? `${Number(match[1])}年${Number(match[2])}月` : "";
+  }
+
+  // How far the yardstick (社平工资) figures the engine converts yuan with are published.
+  function yardstickText(info) {
+    if (!info) return "";
+    const from = chineseMonth(info.newest_year);
+    const to = chineseMonth(info.published_through);
+    if (!from || !to) return "";
+    const on = info.published_on ? `（${info.published_on}公布）` : "";
+    return `社平工资数据已更新到${from}至${to}缴费年度${on}。`;
+  }
+
   function renderList(container, items) {
     container.replaceChildren(...items.map((text) => el("li", { text })));
     container.hidden = !items.length;
@@ -141,6 +157,10 @@
     renderEligibility(view.breakdown, result);
     if (view.rulesVersion && result.rules_version) view.rulesVersion.textContent = result.rules_version;
     if (view.asOf && result.as_of) view.asOf.textContent = result.as_of;
+    if (view.yardstick) {
+      view.yardstick.textContent = yardstickText(result.yardstick);
+      view.yardstick.hidden = !view.yardstick.textContent;
+    }
   }
 
   function reachText(item, standard) {

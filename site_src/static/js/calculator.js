@@ -35,6 +35,7 @@
     plan: $("#plan"),
     rulesVersion: $("#result-rules-version"),
     asOf: $("#result-as-of"),
+    yardstick: $("#result-yardstick"),
   };
 
   const runtimeBytes = Number(root.dataset.runtimeBytes || 0);
@@ -283,9 +284,16 @@
   rows.wire(form, scoreNow);
 
   // ---- share link, saved copy, print ------------------------------------------------------
+  // Returns false (and says why, leaving the form as it was) for a profile of another format.
   function loadProfile(profile, { fromLink }) {
+    const versionProblem = share.versionProblem(profile);
+    if (versionProblem) {
+      ui.linkMessage.textContent = versionProblem;
+      return false;
+    }
     rows.resetRows(form);
-    const { unknown, invalid } = formParts.fillForm(form, profile, (name, count) => rows.ensureRows(form, name, count));
+    const fields = share.currentFields(profile);
+    const { unknown, invalid } = formParts.fillForm(form, fields, (name, count) => rows.ensureRows(form, name, count));
     picker?.refresh();
     touched.clear();
     if (fromLink) for (const control of form.querySelectorAll("[name]")) touched.add(control.name);
@@ -297,6 +305,7 @@
     }
     showProblems([]);
     scoreNow();
+    return true;
   }
 
   function readHash() {
@@ -307,7 +316,7 @@
       ui.linkMessage.textContent = `${found.error}表单仍可正常填写。`;
       return true;
     }
-    loadProfile(found.profile, { fromLink: true });
+    if (!loadProfile(found.profile, { fromLink: true })) return true;
     ui.notice.textContent = "已按分享链接填入内容。请核对后再看结果。";
     ui.notice.hidden = false;
     return true;
@@ -412,7 +421,7 @@
   function restoreSaved() {
     const saved = share.storage.load();
     if (!saved) return;
-    loadProfile(saved.profile, { fromLink: false });
+    if (!loadProfile(saved.profile, { fromLink: false })) return;
     const savedAt = saved.saved_at ? new Date(saved.saved_at) : null;
     const when = savedAt && !Number.isNaN(savedAt.getTime()) ? chineseDate(savedAt, { time: true }) : "";
     ui.notice.textContent = `已填入你在这台设备上保存的内容${when ? `（保存于 ${when}）` : ""}。不需要时可点“清除我的数据”。`;
