@@ -50,11 +50,16 @@
     const points = catalogues().points;
     if (!text.trim()) return [];
     if (!entry) {
-      return [el("p", {
-        text: kind === "qualification"
-          ? "这个名称不在专业技术类职业资格目录中，按规则不计分。请从搜索结果中选择，或核对证书上的名称。"
-          : "这个职业不在高技能人才职业目录中：技能三级及以上按规则不计分（四级、五级不受影响）。",
-      })];
+      if (kind !== "qualification") {
+        return [el("p", { text: "这个职业不在高技能人才职业目录中：技能三级及以上按规则不计分（四级、五级不受影响）。" })];
+      }
+      // The overseas recognition list is not in this site's data: point to its own type.
+      const toOverseas = el("button", { type: "button", className: "secondary", "data-to-overseas": true, text: "改按境外职业资格填写" });
+      return [
+        el("p", { text: "这个名称不在专业技术类职业资格目录中，按规则不计分。请从搜索结果中选择，或核对证书上的名称。" }),
+        el("p", { text: "如果这是境外取得的职业资格证书，请在“证书类别”中选“境外职业资格（认可清单）”，按认可清单填写类别和对应的职称等级。" }),
+        el("div", { className: "button-row" }, toOverseas),
+      ];
     }
     if (kind === "qualification") {
       const lines = [
@@ -72,6 +77,17 @@
       el("p", { text: worth ? `按你选的等级可计 ${worth} 分。` : "在目录中，三级及以上可计分。" }),
       el("p", { text: "条件：与受聘岗位相符；二级、一级还须近 12 个月中至少 6 个月社保基数不低于社平工资；外省市取得的须经本市核验。" }),
     ];
+  }
+
+  // Turns a credential row into an overseas one, keeping the name typed as the certificate's.
+  function switchToOverseas(row, name) {
+    const type = row?.querySelector('select[name$=".type"]');
+    if (!type) return;
+    type.value = "overseas";
+    const overseasName = row.querySelector('[data-when$=".type=overseas"] input[name$=".name"]');
+    if (overseasName && !overseasName.value.trim()) overseasName.value = name.trim();
+    type.dispatchEvent(new Event("change", { bubbles: true }));
+    row.querySelector('[data-when$=".type=overseas"] select')?.focus();
   }
 
   function setup(field) {
@@ -93,7 +109,11 @@
 
     function showCard() {
       const children = card(kind, exact(kind, input.value), input.value, field.closest(".row"));
-      info.replaceChildren(...children);
+      // Unchanged cards stay as they are, so a press on the card's button (which blurs the
+      // input, whose change shows the card again) still reaches that button.
+      const same = children.length === info.children.length
+        && children.map((child) => child.textContent).join("") === info.textContent;
+      if (!same) info.replaceChildren(...children);
       info.hidden = !children.length;
     }
 
@@ -153,6 +173,10 @@
       } else if (event.key === "Escape") {
         close();
       }
+    });
+    info.addEventListener("click", (event) => {
+      if (!event.target.closest("[data-to-overseas]")) return;
+      switchToOverseas(field.closest(".row"), input.value);
     });
     list.addEventListener("mousedown", (event) => event.preventDefault());
     list.addEventListener("click", (event) => {

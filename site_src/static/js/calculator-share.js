@@ -5,6 +5,9 @@
 
   const MAX_LINK_CHARS = 20000;
   const STORAGE_KEY = "sh-points:profile";
+  // The profile format this page writes (docs/profile.md, "version"). Links and saved copies
+  // made before the key existed have none and are version 1, which 2 only adds fields to.
+  const PROFILE_VERSION = 2;
 
   class LinkError extends Error {}
 
@@ -43,6 +46,24 @@
       throw new LinkError("分享链接里没有可读取的填写内容。");
     }
     return value;
+  }
+
+  // Why a profile of another format cannot be filled in (the engine says the same), or null.
+  function versionProblem(profile) {
+    const version = profile.version;
+    if (version === undefined || version === null) return null;
+    if (Number.isInteger(version) && version >= 1 && version <= PROFILE_VERSION) return null;
+    if (Number.isInteger(version) && version > PROFILE_VERSION) {
+      return `这个链接或保存的内容来自本站更新的版本（格式第${version}版），请刷新页面后再打开；如仍无法打开，请重新填写。`;
+    }
+    const shown = (typeof version === "string" ? version : JSON.stringify(version)).slice(0, 20);
+    return `格式版本“${shown}”无法识别（应为整数1或2），这个链接或保存的内容可能已损坏，请重新填写。`;
+  }
+
+  // The fields of a profile of a known version, as the form of this version holds them.
+  function currentFields(profile) {
+    const { version, ...fields } = profile;
+    return fields;
   }
 
   // The profile named in location.hash: {profile} | {error} | null when there is none.
@@ -103,5 +124,8 @@
     },
   };
 
-  parts.share = { encodeProfile, decodeProfile, profileFromHash, shareURL, storage, MAX_LINK_CHARS };
+  parts.share = {
+    encodeProfile, decodeProfile, profileFromHash, shareURL, storage, versionProblem, currentFields,
+    MAX_LINK_CHARS, PROFILE_VERSION,
+  };
 })();
