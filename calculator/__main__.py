@@ -1,4 +1,5 @@
-"""Command line: python -m calculator score|plan FILE|- [--explain] [--as-of YYYY-MM-DD]"""
+"""Command line: python -m calculator score|plan FILE|- [--explain] [--as-of YYYY-MM-DD]
+[--target YYYY-MM-DD]"""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", help="profile JSON file, or - for standard input")
     parser.add_argument("--explain", action="store_true", help="readable Chinese breakdown")
     parser.add_argument("--as-of", help="evaluation date YYYY-MM-DD (overrides the profile)")
+    parser.add_argument("--target", help="plan: the date 120 is needed by, YYYY-MM-DD")
     args = parser.parse_args(argv)
     try:
         profile = _read(args.file)
@@ -42,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.as_of and isinstance(profile, dict):
         profile["as_of"] = args.as_of
     try:
-        result = score(profile) if args.command == "score" else plan(profile)
+        result = score(profile) if args.command == "score" else plan(profile, args.target)
     except ValidationError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID

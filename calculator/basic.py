@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 
 from . import catalogues, rules
 from .dates import full_years, month_label, month_of
@@ -11,7 +10,7 @@ from .insurance import InsuranceMonths, last_months
 from .line import make_line
 from .profile import Credential, Profile
 from .rule_text import THREE_PLACES
-from .rules import value
+from .rules import exact, value
 
 EDUCATION_NAMES = {
     "none": "高中（中专）及以下",
@@ -87,7 +86,7 @@ def _base_test(p: Profile, months: InsuranceMonths) -> tuple[bool, str]:
     d = p.as_of
     window_len = value("credential.base_test_window", d)
     needed = value("credential.base_test_months", d)
-    multiple = Fraction(str(value("credential.base_test_multiple", d)))
+    multiple = exact(value("credential.base_test_multiple", d))
     window = last_months(d, window_len)
     have = months.count(window, multiple)
     span = f"{month_label(window[0])}至{month_label(window[-1])}"
@@ -213,7 +212,7 @@ def insurance_years_line(p: Profile, months: InsuranceMonths, warnings: list) ->
     excluded = months.excluded_note()
     if excluded:
         text += f"；{excluded}"
-    if months.gaps():
+    if months.has_gaps:
         warnings.append(
             {
                 "code": "insurance_gap",

@@ -9,7 +9,7 @@ from .insurance import InsuranceMonths, last_months
 from .line import make_line
 from .profile import Profile
 from .rule_text import AREA_NAMES, scale_groups
-from .rules import value
+from .rules import exact, value
 
 AWARD_NAMES = {
     "municipal_special": "市级专项表彰奖励",
@@ -91,7 +91,7 @@ def insurance_base_line(p: Profile, months: InsuranceMonths) -> dict:
         needed = group[0]["months_required"]
         counts = []
         for bracket in group:
-            have = months.count(window, Fraction(str(bracket["multiple"])))
+            have = months.count(window, exact(bracket["multiple"]))
             counts.append(f"{bracket['multiple']:g}倍的{have}个月")
             if have >= needed:
                 points = max(points, bracket["points"])

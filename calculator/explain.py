@@ -42,10 +42,29 @@ def explain_result(result: dict) -> str:
     return "\n".join(out)
 
 
+def _route(route: dict, standard: int) -> list[str]:
+    when = route["reaches_standard_on"]
+    head = (f"预计{when}达到{standard}分（届时{route['total']}分）" if when
+            else f"到{route['total_on']}仍达不到{standard}分（届时{route['total']}分）")
+    out = [f"- {route['title']}：{head}"]
+    if route["meets_target"] is not None:
+        out[0] += "，赶得上截止日期" if route["meets_target"] else "，赶不上截止日期"
+    if route.get("latest_start"):
+        out.append(f"    最迟须在{route['latest_start']}前做到")
+    out.append(f"    需要：{route['needs']}")
+    out.append(f"    假设：{route['assumption']}")
+    return out
+
+
 def explain_plan(plan: dict) -> str:
     out = [plan["summary"], ""]
-    for s in [plan["time_only"], *plan["suggestions"]]:
-        when = s.get("reaches_standard_on") or "（在计算范围内达不到）"
-        out.append(f"- {s['title']}：{s['total']}分，达到标准分值的日期 {when}")
-        out.append(f"    假设：{s['assumption']}")
+    target = plan.get("target")
+    if target:
+        out.append(
+            f"截止日期：{target['date']}；受理后约需{target['processing_working_days']}个工作日，"
+            f"约需在{target['apply_by']}前提出申请。"
+        )
+        out.append("")
+    for route in [plan["time_only"], *plan["routes"]]:
+        out.extend(_route(route, plan["standard"]))
     return "\n".join(out)

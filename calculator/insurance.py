@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from functools import cached_property, lru_cache
 
 from .dates import month_label, month_of, window
 from .profile import Period, Profile
@@ -41,6 +42,17 @@ class InsuranceMonths:
 
     def count(self, months: range, at_least: Fraction | int = 0) -> int:
         """Normal months in `months` whose base is at least `at_least` × the yardstick."""
+        key = (months.start, months.stop, at_least)
+        found = self._counts.get(key)
+        if found is None:
+            found = self._counts[key] = self._count(months, at_least)
+        return found
+
+    @cached_property
+    def _counts(self) -> dict:
+        return {}
+
+    def _count(self, months: range, at_least: Fraction | int) -> int:
         if not at_least:
             return sum(1 for m in months if m in self.normal)
         num, den = at_least.numerator, at_least.denominator
@@ -51,6 +63,10 @@ class InsuranceMonths:
             if ratio is not None and ratio[0] * den >= num * ratio[1]:
                 count += 1
         return count
+
+    @cached_property
+    def has_gaps(self) -> bool:
+        return self.gaps()
 
     def gaps(self) -> bool:
         """True when the normal months do not form one unbroken run."""
@@ -136,13 +152,20 @@ def excluded_reason(period: Period) -> str | None:
 
 
 def insurance_months(profile: Profile) -> InsuranceMonths:
-    last = month_of(profile.as_of) - 1
+    """The months up to the one before `as_of`. The same history on the same month gives the
+    same (shared, never changed after the lines read it) object: the planner re-scores one
+    history on many later days, along several routes that share it."""
+    return _months(profile.insurance, month_of(profile.as_of) - 1)
+
+
+@lru_cache(maxsize=1024)
+def _months(insurance: tuple[Period, ...], last: int) -> InsuranceMonths:
     normal: dict[int, Fraction | None] = {}
     ratios: dict[int, tuple[int, int]] = {}
     back_paid: set[int] = set()
     excluded: dict[int, str] = {}
     cny: dict[int, CnyMonth] = {}
-    for period in profile.insurance:
+    for period in insurance:
         months = range(period.start, min(period.end if period.end is not None else last, last) + 1)
         if period.back_pay:
             back_paid.update(months)

@@ -32,13 +32,14 @@ def make_line(
         "explanation": explanation,
         "source": source,
         "rule": rule,
-        "decisions": [dict(d) for d in cited],
+        "decisions": list(cited),
     }
 
 
 @cache
 def _same_in_epoch(indicator_id: str, day: date, ids: tuple[str, ...]) -> tuple:
-    """What a line states that depends only on the rules in force, not on the person."""
+    """What a line states that depends only on the rules in force, not on the person (shared
+    by every result in the same epoch; nothing changes a result after it is made)."""
     indicator = BY_ID[indicator_id]
     return (
         indicator.group,

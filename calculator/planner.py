@@ -1,125 +1,171 @@
-"""plan(): the earliest date the standard score is reached if only time passes, and
-changes that reach it sooner. Every figure comes from re-scoring a changed profile
-with the engine itself; nothing here adds points up on its own."""
+"""plan(): when the standard score is reached if things go on as now, and every route within
+the rules that reaches it sooner; against the person's own deadline when they give one; with
+the totals month by month for a chart. Every figure comes from re-scoring with the engine."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
-from fractions import Fraction
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from .dates import add_years, first_day_of_month, month_label, month_of
+from .dates import add_months, add_years
 from .engine import score_profile
-from .insurance import insurance_months
-from .profile import Credential, Period, Profile, read_profile
+from .errors import Problems
+from .parse import Unreadable, read_date
+from .profile import Profile, read_profile
+from .projection import Scored, change_days, chart_dates
+from .routes import (
+    Route,
+    base_routes,
+    credential_routes,
+    education_routes,
+    keep_paying,
+    key_area_route,
+    latest_multiple,
+    time_route,
+)
 from .rules import value
 
 HORIZON_YEARS = 15
+MAX_COMPARED = 3
+KIND_ORDER = ("time", "three_places", "base", "skill", "title", "education", "key_area")
 
 
-def _latest_multiple(p: Profile) -> Fraction | None:
-    """The base of the month before `as_of` when the person is paying then."""
-    months = insurance_months(p)
-    last = month_of(p.as_of) - 1
-    return months.normal.get(last) if last in months.normal else None
+@dataclass(frozen=True)
+class Options:
+    target: date | None = None  # the day 120 is needed by (e.g. a child's registration)
+    expected: dict | None = None  # route id -> the day the person expects to hold it
+    compare: tuple[str, ...] = ()  # routes to chart beside the current course
 
 
-def _continue_insurance(p: Profile, multiple: Fraction | None) -> Profile:
-    """Close the periods at the month before `as_of` and, if `multiple` is given,
-    keep paying from the month of `as_of` on at that multiple."""
-    last = month_of(p.as_of) - 1
-    periods = []
-    for period in p.insurance:
-        if period.start > last:
-            continue
-        end = period.end if period.end is not None and period.end <= last else last
-        periods.append(replace(period, end=end))
-    if multiple is not None:
-        periods.append(Period(last + 1, None, multiple, None, False))
-    return replace(p, insurance=tuple(periods))
+def apply_by(target: date, as_of: date) -> date:
+    """The last day to file so that the decision, about N working days after acceptance
+    (weekends skipped; public holidays are not known here), comes by `target`."""
+    left = value("process.decision_working_days", as_of)
+    day = target
+    while left:
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            left -= 1
+    return day
 
 
-def _at(p: Profile, day: date, grow_years: bool) -> Profile:
-    """The profile as it would stand on `day` (a later date)."""
-    changes = {"as_of": day}
-    if day.year > p.as_of.year and p.flags["fresh_graduate"]:
-        changes["flags"] = {**p.flags, "fresh_graduate": False}
-    if grow_years and p.key_area is not None:
-        area, years = p.key_area
-        changes["key_area"] = (area, years + _full_years_between(p.as_of, day))
-    return replace(p, **changes)
+def _routes(p: Profile, timeline: Profile, latest, expected: dict, base_words: str):
+    routes = [time_route(p, timeline, base_words)]
+    routes += education_routes(p, timeline, expected)
+    routes += base_routes(p, latest)
+    routes += credential_routes(p, timeline, latest, expected)
+    routes += key_area_route(p, timeline)
+    return routes
 
 
-def _full_years_between(start: date, end: date) -> int:
-    years = end.year - start.year
-    return years - 1 if (end.month, end.day) < (start.month, start.day) else years
+def _scan(p: Profile, route: Route, until: date, after: date | None = None):
+    """The route scored from its start (or from `after`, a day before which it cannot reach
+    the standard) up to `until`: (its scores, the day it reaches the standard, that result)."""
+    scored = Scored(route.course)
+    start = max(route.starts_on, p.as_of, after or p.as_of)
+    reach, result = scored.first_pass(change_days(p, until, (start,)), start)
+    return scored, reach, result
 
 
-def _candidate_days(p: Profile) -> list[date]:
-    """Days on which the score can change: each month start, marriage anniversaries,
-    the day after a deduction leaves its window, the as_of anniversaries."""
-    end = add_years(p.as_of, HORIZON_YEARS)
-    days = {first_day_of_month(m) for m in range(month_of(p.as_of) + 1, month_of(end) + 1)}
-    for year in range(HORIZON_YEARS + 1):
-        days.add(add_years(p.as_of, year))
-        if p.married_on is not None:
-            days.add(add_years(p.married_on, p.as_of.year - p.married_on.year + year))
-    for field, kind in (
-        ("false_materials", "false_materials"),
-        ("detentions", "detention"),
-        ("crimes", "crime"),
-    ):
-        for event in p.events[field]:
-            for years in range(0, HORIZON_YEARS + 1):
-                days.add(add_years(event, years))
-            days.add(add_years(event, value(f"deduction.{kind}_years", p.as_of)))
-    return sorted(d for d in days if p.as_of < d <= end)
-
-
-def _first_pass(p: Profile, grow_years: bool = False) -> tuple[date | None, dict]:
-    """Earliest day (from `as_of` on) the changed profile passes; with the result then."""
-    result = score_profile(p)
-    if result["passes"]:
-        return p.as_of, result
-    for day in _candidate_days(p):
-        later = score_profile(_at(p, day, grow_years))
-        if later["passes"]:
-            return day, later
-    return None, result
-
-
-def _suggestion(sid, title, assumption, p: Profile, grow_years=False) -> dict:
-    day, result = _first_pass(p, grow_years)
+def _entry(route: Route, reach: date | None, result: dict, deadline: date | None) -> dict:
     return {
-        "id": sid,
-        "title": title,
-        "assumption": assumption,
-        "reaches_standard_on": day.isoformat() if day else None,
+        "id": route.id,
+        "kind": route.kind,
+        "title": route.title,
+        "needs": route.needs,
+        "assumption": route.assumption,
+        "starts_on": route.starts_on.isoformat(),
+        "reaches_standard_on": reach.isoformat() if reach else None,
         "total": result["total"],
         "total_on": result["as_of"],
+        "meets_target": None if deadline is None else reach is not None and reach <= deadline,
+        "latest_start": None,
     }
 
 
-def plan_profile(p: Profile) -> dict:
+def _latest_start(p: Profile, route: Route, reach: date, deadline: date, expected: dict,
+                  latest, base_words: str) -> date | None:
+    """The latest day the route's change can take effect and still reach the standard by
+    `deadline`, checked by re-scoring; None when even today is too late."""
+    if route.kind not in ("skill", "title", "education"):
+        return None
+    shift = (reach - route.starts_on).days
+    candidate = deadline - timedelta(days=shift)
+    timeline = keep_paying(p, latest)
+    while candidate >= p.as_of:
+        moved = {**expected, route.id: candidate}
+        again = next(r for r in _routes(p, timeline, latest, moved, base_words) if r.id == route.id)
+        _, when, _ = _scan(p, again, deadline)
+        if when is not None and when <= deadline:
+            return candidate
+        candidate = add_months(candidate, -1)
+    return None
+
+
+def _stronger_first(routes: list[Route]) -> list[Route]:
+    """The routes, each after the one it is weaker than."""
+    by_id = {r.id: r for r in routes}
+    done: list[Route] = []
+
+    def visit(route: Route) -> None:
+        if route in done:
+            return
+        if route.weaker_than in by_id:
+            visit(by_id[route.weaker_than])
+        done.append(route)
+
+    for route in routes:
+        visit(route)
+    return done
+
+
+def plan_profile(p: Profile, options: Options | None = None) -> dict:
+    options = options or Options()
+    expected = dict(options.expected or {})
     current = score_profile(p)
     standard = current["standard"]
-    latest = _latest_multiple(p)
-    base_text = (
+    horizon = add_years(p.as_of, HORIZON_YEARS)
+    latest = latest_multiple(p)
+    base_words = (
         f"按最近一个月的基数（社平工资的{float(latest):.2f}倍）继续缴纳社保"
         if latest is not None
         else "评估月前一个月没有正常缴费，假设之后也不缴纳"
     )
-    timeline = _continue_insurance(p, latest)
-    time_only = _suggestion(
-        "time_only",
-        "只是时间推移",
-        f"年龄、婚龄随时间增长，{base_text}，其他情况不变（应届生加分只在当年有效）。",
-        timeline,
-    )
+    timeline = keep_paying(p, latest)
+    deadline = apply_by(options.target, p.as_of) if options.target else None
 
-    suggestions = (
-        [] if current["passes"] or current["vetoed"] else _suggestions(p, current, latest, timeline)
-    )
+    routes = _routes(p, timeline, latest, expected, base_words)
+    time_only = routes[0]
+    time_scored, time_reach, time_result = _scan(p, time_only, horizon)
+    course = _entry(time_only, time_reach, time_result, deadline)
+    scored = {time_only.id: time_scored}
+    kept = []
+    reaches: dict[str, date | None] = {}
+    if not current["passes"] and not current["vetoed"]:
+        until = min(horizon, time_reach) if time_reach else horizon
+        for route in _stronger_first(routes[1:]):
+            if route.weaker_than in reaches and reaches[route.weaker_than] is None:
+                reaches[route.id] = None  # not even the stronger route reaches it in time
+                continue
+            route_scored, reach, result = _scan(p, route, until, reaches.get(route.weaker_than))
+            reaches[route.id] = reach
+            if reach is None or (time_reach is not None and reach >= time_reach):
+                continue  # no sooner than going on as now
+            entry = _entry(route, reach, result, deadline)
+            if deadline is not None:
+                start = _latest_start(p, route, reach, deadline, expected, latest, base_words)
+                entry["latest_start"] = start.isoformat() if start else None
+            scored[route.id] = route_scored
+            kept.append((route, entry))
+    kept.sort(key=lambda pair: (
+        pair[1]["reaches_standard_on"], KIND_ORDER.index(pair[0].kind), pair[1]["total"]
+    ))
+    entries = [entry for _, entry in kept]
+
+    compared = [rid for rid in options.compare if rid in scored][:MAX_COMPARED]
+    if not compared and entries:
+        compared = [entries[0]["id"]]
+    projection = _projection(p, options.target, horizon, course, entries, compared, scored)
     return {
         "as_of": p.as_of.isoformat(),
         "standard": standard,
@@ -129,92 +175,117 @@ def plan_profile(p: Profile) -> dict:
             "eligible": current["eligible"],
             "vetoed": current["vetoed"],
         },
-        "time_only": time_only,
-        "suggestions": suggestions,
-        "horizon": add_years(p.as_of, HORIZON_YEARS).isoformat(),
-        "summary": _summary(current, time_only, suggestions, standard),
+        "target": _target(options.target, deadline, course, entries, p.as_of),
+        "time_only": course,
+        "routes": entries,
+        "horizon": horizon.isoformat(),
+        "projection": projection,
+        "summary": _summary(current, course, entries, standard, options.target, deadline),
     }
 
 
-def _base_multiples(day: date) -> list[Fraction]:
-    """The multiples of the yardstick worth suggesting: the base scale's brackets from 1× up."""
-    brackets = value("insurance_base.scale", day)
-    return [Fraction(str(b["multiple"])) for b in brackets if b["multiple"] >= 1]
+def _projection(p, target, horizon, course, entries, compared, scored) -> dict:
+    reaches = [
+        date.fromisoformat(e["reaches_standard_on"])
+        for e in [course, *(e for e in entries if e["id"] in compared)]
+        if e["reaches_standard_on"]
+    ]
+    end = add_years(p.as_of, 3)
+    if reaches:
+        end = max(end, add_years(max(reaches), 1))
+    if target:
+        end = max(end, add_months(target, 6))
+    dates = chart_dates(p.as_of, min(end, horizon))
+    titles = {e["id"]: e["title"] for e in [course, *entries]}
+    series = [
+        {"id": rid, "title": titles[rid], "totals": scored[rid].monthly(dates)}
+        for rid in ["time_only", *compared]
+    ]
+    return {"dates": [d.isoformat() for d in dates], "series": series}
 
 
-def _suggestions(p: Profile, current: dict, latest, timeline: Profile) -> list[dict]:
-    """Changes that may reach the standard sooner, each re-scored over time."""
-    suggestions = []
-    lines = {ln["id"]: ln for ln in current["lines"]}
-    if lines["credential"]["raw_points"] < value("credential.title_intermediate", p.as_of):
-        multiple = max(latest or Fraction(0), Fraction(1))
-        changed = _continue_insurance(p, multiple)
-        changed = replace(
-            changed, credentials=(*p.credentials, Credential("title", "intermediate"))
-        )
-        suggestions.append(
-            _suggestion(
-                "intermediate_credential",
-                "取得与岗位相符的中级职称或职业资格",
-                f"从{p.as_of.isoformat()}起持有与所聘岗位相符的中级职称（或目录内的职业资格），"
-                f"并从{month_label(month_of(p.as_of))}起按社平工资{float(multiple):.2f}倍缴费"
-                "（中级证书要求最近12个月中至少6个月基数不低于1倍）。",
-                changed,
-            )
-        )
-    for tier in _base_multiples(p.as_of):
-        if latest is not None and latest >= tier:
-            continue
-        changed = _continue_insurance(p, tier)
-        suggestions.append(
-            _suggestion(
-                f"base_{tier}",
-                f"把缴费基数提高到社平工资的{tier}倍",
-                f"从{month_label(month_of(p.as_of))}起按社平工资{tier}倍缴纳社保"
-                + ("（即缴费上限）" if tier == 3 else "")
-                + "，其他情况同“只是时间推移”。",
-                changed,
-            )
-        )
-    if p.key_area is not None:
-        suggestions.append(
-            _suggestion(
-                "key_area_years",
-                "继续在远郊重点区域工作并居住",
-                "继续在同一区域工作并居住，年限每年加1，其他情况同“只是时间推移”。",
-                timeline,
-                grow_years=True,
-            )
-        )
-    suggestions.sort(
-        key=lambda s: (
-            s["reaches_standard_on"] is None,
-            s["reaches_standard_on"] or "",
-            -s["total"],
-        )
-    )
-    return suggestions
+def _target(target, deadline, course, entries, as_of) -> dict | None:
+    if target is None:
+        return None
+    return {
+        "date": target.isoformat(),
+        "apply_by": deadline.isoformat(),
+        "processing_working_days": value("process.decision_working_days", as_of),
+        "current_course_makes_it": course["meets_target"],
+        "routes_that_make_it": [e["id"] for e in entries if e["meets_target"]],
+    }
 
 
-def _summary(current, time_only, suggestions, standard) -> str:
+def _summary(current, course, entries, standard, target, deadline) -> str:
     if current["vetoed"]:
         return "存在一票否决情形，无法通过时间或其他变化达到标准分值。"
     if current["passes"]:
         return f"按评估日的情况已达到{standard}分标准分值（{current['total']}分）。"
-    when = time_only["reaches_standard_on"]
-    text = f"现在{current['total']}分。只是时间推移的话，" + (
-        f"预计{when}达到{standard}分。" if when else f"{HORIZON_YEARS}年内达不到{standard}分。"
+    when = course["reaches_standard_on"]
+    text = f"现在{current['total']}分。按现在的情况继续，" + (
+        f"预计{when}达到{standard}分。"
+        if when
+        else f"到{course['total_on']}仍达不到{standard}分（届时{course['total']}分）。"
     )
-    faster = [
-        s
-        for s in suggestions
-        if s["reaches_standard_on"] and (when is None or s["reaches_standard_on"] < when)
-    ]
-    if faster:
-        text += f"最快的办法：{faster[0]['title']}，预计{faster[0]['reaches_standard_on']}达到。"
+    if entries:
+        best = entries[0]
+        text += f"最快的办法：{best['title']}，预计{best['reaches_standard_on']}达到。"
+    if target is not None:
+        makes = [e["title"] for e in entries if e["meets_target"]]
+        text += (
+            f"要在{target.isoformat()}前拿到结果，约需在{deadline.isoformat()}前提出申请"
+            "（受理后约需"
+            f"{value('process.decision_working_days', target)}个工作日）："
+        )
+        if course["meets_target"]:
+            text += "按现在的情况继续就来得及。"
+        elif makes:
+            text += f"按现在的情况来不及，{'、'.join(makes)}来得及。"
+        else:
+            text += "按现在的情况和本站列出的办法都来不及。"
     return text
 
 
-def plan(profile: dict) -> dict:
-    """Plan for a profile (format: docs/profile.md). Raises ValidationError on bad input."""
-    return plan_profile(read_profile(profile))
+def _read_options(raw, target: str | None) -> Options:
+    """The profile's `plan` object ({"target_date", "expected": {route id: day}, "compare":
+    [route ids]}); `target` (the command line's --target) replaces its target_date."""
+    problems = Problems()
+    data = raw if isinstance(raw, dict) else {}
+    if raw is not None and not isinstance(raw, dict):
+        problems.add("plan", "应为对象（{…}）。", "plan must be an object")
+    unknown = set(data) - {"target_date", "expected", "compare"}
+    for key in sorted(unknown):
+        problems.add(f"plan.{key}", f"不认识的字段“{key}”，请检查拼写。", f"unknown field '{key}'")
+
+    def day(text, path: str, what: str) -> date | None:
+        if text is None:
+            return None
+        try:
+            return read_date(text) if isinstance(text, str) else read_date("")
+        except Unreadable as error:
+            problems.add(path, f"{what}：{error.reason}", f"{path} must be a date")
+            return None
+
+    target_day = day(target if target is not None else data.get("target_date"),
+                     "plan.target_date", "需要达到120分的日期")
+    expected = data.get("expected") or {}
+    if not isinstance(expected, dict):
+        problems.add("plan.expected", "应为对象（{…}）。", "plan.expected must be an object")
+        expected = {}
+    days = {
+        rid: day(text, f"plan.expected.{rid}", "预计取得的日期") for rid, text in expected.items()
+    }
+    compare = data.get("compare") or []
+    if not isinstance(compare, list) or not all(isinstance(c, str) for c in compare):
+        problems.add("plan.compare", "应为路线编号的列表。", "plan.compare must be a list of ids")
+        compare = []
+    problems.raise_if_any()
+    return Options(target_day, {k: v for k, v in days.items() if v}, tuple(compare))
+
+
+def plan(profile: dict, target: str | None = None) -> dict:
+    """Plan for a profile (format: docs/profile.md, with its optional `plan` object). Raises
+    ValidationError on bad input. `target` "YYYY-MM-DD" replaces plan.target_date."""
+    p = read_profile(profile)
+    options = _read_options(profile.get("plan"), target)
+    return plan_profile(p, options)

@@ -70,6 +70,7 @@ TOP_KEYS = {
     "award",
     "spouse",
     *EVENT_LISTS,
+    "plan",  # the planner's options (calculator.planner); scoring ignores them
 }
 MAX_BASE_MULTIPLE = 3
 PERIOD_KEYS = {

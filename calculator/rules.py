@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
+from fractions import Fraction
 from functools import cache
 from types import MappingProxyType
 
@@ -79,6 +80,12 @@ def _frozen_values(param_id: str) -> tuple:
         return MappingProxyType(dict(found)) if isinstance(found, dict) else found
 
     return tuple(frozen(_value_of(entry)) for entry in _parameters()[param_id]["values"])
+
+
+@cache
+def exact(number: int | float) -> Fraction:
+    """A number from the data as the exact fraction it is written as (0.8 -> 4/5)."""
+    return Fraction(str(number))
 
 
 def unit(param_id: str) -> str:

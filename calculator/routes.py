@@ -1,0 +1,230 @@
+"""The routes to the standard score the rules allow a person: keep going as now, a credential
+of each kind and level, a better education, settling 三地一致, a higher base, more years in a
+key area. Each route says what it needs, the day its change is assumed to take effect and its
+assumption in words, and gives the profile as it would stand on any later day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from fractions import Fraction
+
+from . import catalogues
+from .basic import EDUCATION_NAMES, SKILL_NAMES
+from .dates import add_months, month_label, month_of
+from .insurance import insurance_months
+from .profile import Credential, Period, Profile
+from .projection import Course, grown
+from .rule_text import THREE_PLACES
+from .rules import exact, value
+from .yardstick import years
+
+# How long a person usually needs before holding what a route asks for, when they do not say:
+# planning assumptions, stated with every route, that the person can change.
+USUAL_MONTHS = {"skill": 6, "title": 12, "education": 30}
+# A high-skill occupation to name in the words of the level 3–1 routes when the person has
+# given none: any occupation of the catalogue counts alike.
+EXAMPLE_OCCUPATION = "电工"
+
+
+@dataclass(frozen=True)
+class Route:
+    id: str
+    kind: str  # time, skill, title, education, three_places, base, key_area
+    title: str
+    needs: str
+    assumption: str
+    starts_on: date  # the day the route's change is assumed to take effect
+    course: Course
+    grow_years: bool = False
+    # a route with at least this route's points on every day (a higher level of the same
+    # credential, a higher base): this one cannot reach the standard before that one
+    weaker_than: str | None = None
+
+
+def latest_multiple(p: Profile) -> Fraction | None:
+    """The base of the month before `as_of` when the person is paying then."""
+    months = insurance_months(p)
+    return months.normal.get(month_of(p.as_of) - 1)
+
+
+def keep_paying(p: Profile, multiple: Fraction | None, from_month: int | None = None) -> Profile:
+    """Close the periods at the month before `from_month` (default: the month of `as_of`)
+    and, if `multiple` is given, pay at that multiple from then on."""
+    start = from_month if from_month is not None else month_of(p.as_of)
+    periods = []
+    for period in p.insurance:
+        if period.start >= start:
+            continue
+        end = period.end if period.end is not None and period.end < start else start - 1
+        periods.append(replace(period, end=end))
+    if multiple is not None:
+        periods.append(Period(start, None, multiple, None, False))
+    return replace(p, insurance=tuple(periods))
+
+
+def _yuan(multiple: Fraction) -> str:
+    newest = years()[-1]
+    return f"{round(float(multiple) * newest.average_cny):,}元"
+
+
+def _from_day(day: date, expected: dict[str, date], route_id: str, kind: str) -> date:
+    return expected.get(route_id) or add_months(day, USUAL_MONTHS[kind])
+
+
+def _words_base_test(day: date) -> str:
+    return (
+        f"最近{value('credential.base_test_window', day)}个月中至少"
+        f"{value('credential.base_test_months', day)}个月的缴费基数不低于社平工资"
+        f"{value('credential.base_test_multiple', day):g}倍"
+    )
+
+
+def _with(p: Profile, timeline: Profile, starts_on: date, change, grow: bool = False) -> Course:
+    """A course that follows `timeline` and, from `starts_on`, also has `change` applied."""
+
+    def course(day: date) -> Profile:
+        later = grown(timeline, day, grow)
+        return change(later) if day >= starts_on else later
+
+    return course
+
+
+def time_route(p: Profile, timeline: Profile, base_words: str) -> Route:
+    return Route(
+        "time_only", "time", "按现在的情况继续",
+        "不需要做什么。",
+        f"年龄、婚龄随时间增长，{base_words}，其他情况不变（应届生加分只在毕业当年有效）。",
+        p.as_of, lambda day: grown(timeline, day),
+    )
+
+
+def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
+                      expected: dict[str, date]) -> list[Route]:
+    d = p.as_of
+    routes = []
+    held = [c.name for c in p.credentials if c.type == "skill" and c.name]
+    occupation = next((n for n in held if catalogues.find_skill(n)), None)
+    example = occupation or EXAMPLE_OCCUPATION
+    base_test = exact(value("credential.base_test_multiple", d))
+    at_test = max(latest or Fraction(0), base_test)
+    with_test = keep_paying(timeline, at_test) if (latest or 0) < base_test else timeline
+    for level in (5, 4, 3, 2, 1):
+        rid = f"skill_{level}"
+        starts = _from_day(d, expected, rid, "skill")
+        needs_base = level <= 2
+        name = f"技能{SKILL_NAMES[level]}证书"
+        needs = "需要参加职业技能等级认定（考试）"
+        if level <= 3:
+            needs += f"，工种须在高技能人才职业、工种目录内（如“{example}”）"
+        if needs_base:
+            needs += f"，并且{_words_base_test(d)}"
+        credential = Credential("skill", level, example if level <= 3 else None, job_match=True)
+        base = with_test if needs_base else timeline
+        stronger = None if level in (3, 1) else f"skill_{level - 1}"
+        routes.append(Route(
+            rid, "skill", f"取得与岗位相符的{name}", needs + "。",
+            f"从{starts.isoformat()}起持有与所聘岗位相符的{name}"
+            + (f"，从{month_label(month_of(d))}起按社平工资{float(at_test):g}倍缴费"
+               if needs_base and base is not timeline else "")
+            + "，其他情况同“按现在的情况继续”。",
+            starts, _with(p, base, starts, _adding(credential)), weaker_than=stronger,
+        ))
+    has_intermediate = any(
+        c.type == "title" and c.level in ("intermediate", "senior") for c in p.credentials
+    )
+    for level, words in (("intermediate", "中级"), ("senior", "高级")):
+        if (level == "senior") != has_intermediate:
+            continue  # a senior title follows years at the intermediate level
+        rid = f"title_{level}"
+        starts = _from_day(d, expected, rid, "title")
+        overseas = value("credential.overseas_categories", d)
+        alternatives = "（或目录内的职业资格"
+        alternatives += "、认可清单A类境外证书）" if overseas else "）"
+        needs = (
+            f"需要评审或考试取得{words}职称{alternatives if level == 'intermediate' else ''}，"
+            f"并且{_words_base_test(d)}。"
+        )
+        credential = Credential("title", level, job_match=True)
+        routes.append(Route(
+            rid, "title", f"取得与岗位相符的{words}职称", needs,
+            f"从{starts.isoformat()}起持有与所聘岗位相符的{words}职称"
+            + (f"，从{month_label(month_of(d))}起按社平工资{float(at_test):g}倍缴费"
+               if with_test is not timeline else "")
+            + "，其他情况同“按现在的情况继续”。",
+            starts, _with(p, with_test, starts, _adding(credential)),
+        ))
+    return routes
+
+
+def _adding(credential: Credential):
+    def change(p: Profile) -> Profile:
+        return replace(p, credentials=(*p.credentials, credential))
+
+    return change
+
+
+def education_routes(p: Profile, timeline: Profile, expected: dict[str, date]) -> list[Route]:
+    d, e = p.as_of, p.education
+    routes = []
+    if not e.full_time and not e.study_place_consistent and e.level != "none":
+        routes.append(Route(
+            "three_places", "three_places", "确认学历“三地一致”",
+            f"需要向受理机构证明{THREE_PLACES}：看学习期间的居住、工作或社保记录。",
+            f"如果你的{EDUCATION_NAMES[e.level]}（非全日制）符合“三地一致”，从{d.isoformat()}起计分，"
+            "其他情况同“按现在的情况继续”。",
+            d, _with(p, timeline, d, lambda q: replace(
+                q, education=replace(q.education, study_place_consistent=True))),
+        ))
+    order = list(EDUCATION_NAMES)
+    if order.index(e.level) < order.index("bachelor_with_degree"):
+        rid = "education_bachelor"
+        starts = _from_day(d, expected, rid, "education")
+        upgraded = replace(e, level="bachelor_with_degree", full_time=False,
+                           study_place_consistent=True, top_up_combined=False)
+        routes.append(Route(
+            rid, "education", "取得本科学历和学士学位",
+            "需要约两年半的学历教育（自考、成人高考或开放大学），非全日制学历须"
+            f"{THREE_PLACES}才计分。",
+            f"从{starts.isoformat()}起持有国家承认的本科学历和学士学位（非全日制，三地一致），"
+            "其他情况同“按现在的情况继续”。",
+            starts, _with(p, timeline, starts, lambda q: replace(q, education=upgraded)),
+        ))
+    return routes
+
+
+def base_routes(p: Profile, latest: Fraction | None) -> list[Route]:
+    d = p.as_of
+    routes = []
+    scale = value("insurance_base.scale", d)
+    for position, bracket in enumerate(scale):
+        multiple = exact(bracket["multiple"])
+        if latest is not None and latest >= multiple:
+            continue
+        changed = keep_paying(p, multiple)
+        top = "（即缴费上限）" if bracket is scale[-1] else ""
+        routes.append(Route(
+            f"base_{bracket['multiple']:g}", "base",
+            f"把缴费基数提高到社平工资的{bracket['multiple']:g}倍",
+            f"需要从{month_label(month_of(d))}起按社平工资{bracket['multiple']:g}倍{top}缴费"
+            f"（按最新社平工资约{_yuan(multiple)}/月），最近{bracket['window_months']}个月中满"
+            f"{bracket['months_required']}个月后可得{bracket['points']}分。",
+            f"从{month_label(month_of(d))}起按社平工资{bracket['multiple']:g}倍缴纳社保，"
+            "其他情况同“按现在的情况继续”。",
+            d, lambda day, q=changed: grown(q, day),
+            weaker_than=(
+                f"base_{scale[position + 1]['multiple']:g}" if position + 1 < len(scale) else None
+            ),
+        ))
+    return routes
+
+
+def key_area_route(p: Profile, timeline: Profile) -> list[Route]:
+    if p.key_area is None:
+        return []
+    return [Route(
+        "key_area_years", "key_area", "继续在远郊重点区域工作并居住",
+        "需要继续在同一区域工作并居住。",
+        "继续在同一区域工作并居住，年限每年加1，其他情况同“按现在的情况继续”。",
+        p.as_of, lambda day: grown(timeline, day, grow_years=True), grow_years=True,
+    )]
