@@ -7,10 +7,8 @@ from datetime import date
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from calculator.dates import month_index, month_label
+from calculator.dates import month_index
 from calculator.parse import Unreadable, read_amount, read_date, read_month
 
 
@@ -77,18 +75,3 @@ def test_an_unreadable_amount_says_what_to_type(text):
     with pytest.raises(Unreadable) as caught:
         read_amount(text)
     assert "如 15000、15,000 或 1.5万" in caught.value.reason
-
-
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
-def test_any_day_reads_back_in_each_form(day):
-    forms = [day.isoformat(), day.strftime("%Y%m%d"), f"{day.year}年{day.month}月{day.day}日",
-             f"{day.year}/{day.month}/{day.day}"]
-    assert {read_date(f) for f in forms} == {day}
-
-
-@given(st.integers(1900 * 12, 2100 * 12))
-def test_any_month_reads_back_in_each_form(month):
-    label = month_label(month)
-    year, number = int(label[:4]), int(label[5:])
-    assert {read_month(label), read_month(label.replace("-", "")),
-            read_month(f"{year}年{number}月")} == {month}

@@ -17,6 +17,7 @@ from profile_strategies import json_like_profiles, periods, valid_profiles  # no
 import calculator  # noqa: E402
 from calculator import indicators, rules, yardstick  # noqa: E402
 from calculator.dates import month_label, month_of  # noqa: E402
+from calculator.parse import read_date, read_month  # noqa: E402
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -137,3 +138,18 @@ def test_a_base_in_yuan_from_the_first_yardstick_on_never_raises(as_of, data):
     assert result["total"] == sum(line["points"] for line in result["lines"])
     estimated = any(w["code"] == "yardstick_estimated" for w in result["warnings"])
     assert estimated == ("估算" in "".join(line["explanation"] for line in result["lines"]))
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_any_day_reads_back_in_each_typed_form(day):
+    forms = [day.isoformat(), day.strftime("%Y%m%d"), f"{day.year}年{day.month}月{day.day}日",
+             f"{day.year}/{day.month}/{day.day}"]
+    assert {read_date(f) for f in forms} == {day}
+
+
+@given(st.integers(1900 * 12, 2100 * 12))
+def test_any_month_reads_back_in_each_typed_form(month):
+    label = month_label(month)
+    year, number = int(label[:4]), int(label[5:])
+    assert {read_month(label), read_month(label.replace("-", "")),
+            read_month(f"{year}年{number}月")} == {month}
