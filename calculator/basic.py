@@ -75,8 +75,10 @@ def education_points(p: Profile) -> tuple[int, str]:
     if e.top_up_combined and level in ("bachelor", "bachelor_with_degree"):
         level = "junior_college"
         note = "，专本套读取得的本科按大专计"
+    if not e.full_time and e.study_place_consistent is None:
+        return 0, f"{name}（非全日制）：尚未确认是否{THREE_PLACES}，暂不计分。"
     if not e.full_time and not e.study_place_consistent:
-        return 0, f"{name}（非全日制）：未确认{THREE_PLACES}，不计分。"
+        return 0, f"{name}（非全日制）：不符合{THREE_PLACES}，不计分。"
     points = value(f"education.{level}", d)
     form = "全日制" if e.full_time else f"非全日制，{THREE_PLACES}"
     return points, f"{name}（{form}）{note} → {points}分。"
@@ -140,6 +142,8 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
         name = f"职业资格“{c.name}”"
         if entry is None:
             return 0, f"{name}不在专业技术类职业资格目录内，计0分。"
+        if entry["registration_required"] and c.registered is None:
+            return 0, f"{name}须注册后才计分，尚未确认是否已注册，暂计0分。"
         if entry["registration_required"] and not c.registered:
             return 0, f"{name}须注册后才计分，尚未注册，计0分。"
         name += f"（相当于{entry['equivalent_title']}）"
@@ -150,8 +154,12 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
         needs_base = c.level <= 2
         if c.level <= 3 and catalogues.find_skill(c.name or "") is None:
             return 0, f"{name}：该工种不在高技能人才职业、工种目录内，计0分。"
+        if not c.obtained_in_shanghai and c.verified_in_shanghai is None:
+            return 0, f"{name}在外省市取得，尚未确认是否已通过本市核验，暂计0分。"
         if not c.obtained_in_shanghai and not c.verified_in_shanghai:
             return 0, f"{name}在外省市取得，未经本市核验，计0分。"
+    if c.job_match is None:
+        return 0, f"{name}：尚未确认是否与所聘岗位相符，暂计0分。"
     if not c.job_match:
         return 0, f"{name}与所聘岗位不相符，计0分。"
     if points and needs_base:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .basic import age_line, education_and_credential_lines, insurance_years_line
 from .bonus import bonus_lines
+from .confirm import answered_yes, unanswered
 from .dates import first_day_of_month, month_label
 from .decisions import decision
 from .deductions import deduction_lines
@@ -108,7 +109,9 @@ def _headline(total: int, standard: int, eligible: bool, vetoed: bool) -> str:
     return f"你的积分为{total}分，距{standard}分标准分值还差{standard - total}分。"
 
 
-def score_profile(p: Profile) -> dict:
+def score_profile(p: Profile, confirmations: bool = True) -> dict:
+    """The result for `p`. With `confirmations`, each confirmation still unanswered is listed
+    in `to_confirm` with what answering "yes" would give, found by re-scoring."""
     warnings: list[dict] = []
     months = insurance_months(p)
     lines = [
@@ -125,6 +128,11 @@ def score_profile(p: Profile) -> dict:
     eligibility = _eligibility(p, months)
     vetoes = _vetoes(p, warnings)
     eligible = eligibility["met"] and not vetoes
+    to_confirm = _to_confirm(p, lines, total) if confirmations else []
+    headline = _headline(total, standard, eligibility["met"], bool(vetoes))
+    if to_confirm:
+        asks = "；".join(q["question"] for q in to_confirm)
+        headline += f"还有{len(to_confirm)}项待你确认（{asks}），确认之前不计入总分。"
     return {
         "standard": standard,
         "as_of": p.as_of.isoformat(),
@@ -132,7 +140,8 @@ def score_profile(p: Profile) -> dict:
         "eligible": eligible,
         "vetoed": bool(vetoes),
         "passes": eligible and total >= standard,
-        "headline": _headline(total, standard, eligibility["met"], bool(vetoes)),
+        "headline": headline,
+        "to_confirm": to_confirm,
         "lines": lines,
         "eligibility": eligibility,
         "vetoes": vetoes,
@@ -140,6 +149,27 @@ def score_profile(p: Profile) -> dict:
         "yardstick": published_through(),
         "rules_version": rules_version(),
     }
+
+
+def _to_confirm(p: Profile, lines: list[dict], total: int) -> list[dict]:
+    """Each unanswered confirmation with the line and total a "yes" would give; the line it
+    changes says so too."""
+    found = []
+    by_id = {line["id"]: line for line in lines}
+    for question in unanswered(p):
+        yes = score_profile(answered_yes(p, question), confirmations=False)
+        line = next(ln for ln in yes["lines"] if ln["id"] == question.line)
+        found.append({
+            "path": question.path,
+            "question": question.ask,
+            "line": question.line,
+            "if_yes": {"line_points": line["raw_points"], "total": yes["total"]},
+            "gain": yes["total"] - total,
+        })
+        by_id[question.line]["explanation"] += (
+            f"（待确认：若{question.yes}，本项{line['raw_points']}分，总分{yes['total']}分。）"
+        )
+    return found
 
 
 def score(profile: dict) -> dict:

@@ -1,7 +1,8 @@
 """Dates, months and amounts of money as people type them, read in one place so that the
 command line and the page agree: 1995-03-08, 19950308, 1995年3月8日, 1995/3/8; 2019-07,
 201907, 2019年7月; 15000, 15,000, 1.5万, 15000元. Full-width digits and spaces do not matter.
-A text that cannot be read raises Unreadable with the reason in plain Chinese."""
+Multiples as 0.8 or 0.8倍. A text that cannot be read raises Unreadable with the reason in
+plain Chinese."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ _DAY_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _MONTH = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})\s*月?$")
 _MONTH_DIGITS = re.compile(r"^(\d{4})(\d{2})$")
 _AMOUNT = re.compile(r"^[¥￥]?(\d+(?:\.\d+)?)\s*([万wW千kK]?)\s*(?:元)?\s*(?:/\s*月|每月)?$")
+_MULTIPLE = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)\s*倍?$")
 _UNIT = {"": 1, "万": 10000, "w": 10000, "W": 10000, "千": 1000, "k": 1000, "K": 1000}
 _EXAMPLE_DAY = "如 1995-03-08、19950308 或 1995年3月8日"
 _EXAMPLE_MONTH = "如 2019-07、201907 或 2019年7月"
@@ -84,3 +86,11 @@ def read_amount(text: str) -> Fraction:
         raise Unreadable(f"“{text.strip()}”不是金额，请填写数字（元），如 15000、15,000 或 1.5万。")
     number, unit = found.groups()
     return Fraction(number) * _UNIT[unit]
+
+
+def read_multiple(text: str) -> Fraction:
+    """A multiple of the yardstick: 0.8, 1, 2.5倍."""
+    found = _MULTIPLE.match(_tidy(text).replace("．", "."))
+    if not found:
+        raise Unreadable(f"“{text.strip()}”不是倍数，请填写数字，如 0.8、1 或 2.5。")
+    return Fraction(found.group(1))

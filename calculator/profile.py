@@ -16,11 +16,10 @@ from .dates import (
     full_years,
     month_label,
     month_of,
-    parse_date,
-    parse_month,
     today_in_shanghai,
 )
 from .errors import Problems
+from .parse import Unreadable, read_amount, read_date, read_month, read_multiple
 from .yardstick import first_month
 
 EDUCATION_LEVELS = (
@@ -73,6 +72,15 @@ TOP_KEYS = {
     "plan",  # the planner's options (calculator.planner); scoring ignores them
 }
 MAX_BASE_MULTIPLE = 3
+# What a confirmation only the person can give (三地一致, job match, registered, verified)
+# means when left out. Version 1 assumed the answer; from version 2 a left-out confirmation
+# is unanswered (None): it counts for nothing and the result asks for it (calculator.confirm).
+ASSUMED = {
+    1: {"study_place_consistent": True, "job_match": True, "registered": True,
+        "verified_in_shanghai": False},
+    2: dict.fromkeys(("study_place_consistent", "job_match", "registered",
+                      "verified_in_shanghai")),
+}
 PERIOD_KEYS = {
     "from",
     "to",
@@ -88,7 +96,7 @@ PERIOD_KEYS = {
 class Education:
     level: str = "none"
     full_time: bool = True
-    study_place_consistent: bool = True
+    study_place_consistent: bool | None = True  # None: not answered yet
     top_up_combined: bool = False
 
 
@@ -99,10 +107,10 @@ class Credential:
     # None for qualifications
     level: object
     name: str | None = None  # qualification name, skill occupation or overseas certificate
-    job_match: bool = True
-    registered: bool = True
+    job_match: bool | None = True  # None: not answered yet (also the next two)
+    registered: bool | None = True
     obtained_in_shanghai: bool = True
-    verified_in_shanghai: bool = False
+    verified_in_shanghai: bool | None = False
     category: str | None = None  # overseas: the recognition list's category "A"/"B"/"C"
 
 
@@ -219,16 +227,13 @@ class _Reader:
 
     def parse_date(self, raw, path: str) -> date | None:
         if not isinstance(raw, str):
-            self.problems.add(path, "应为日期文字，格式 YYYY-MM-DD。", "expected a date YYYY-MM-DD")
+            self.problems.add(path, "应为日期，如 1995-03-08 或 1995年3月8日。",
+                              "expected a date YYYY-MM-DD")
             return None
         try:
-            return parse_date(raw)
-        except ValueError:
-            self.problems.add(
-                path,
-                f"“{raw}”不是有效日期，格式应为 YYYY-MM-DD（如 1990-05-01）。",
-                f"'{raw}' is not a valid date YYYY-MM-DD",
-            )
+            return read_date(raw)
+        except Unreadable as error:
+            self.problems.add(path, error.reason, f"'{raw}' is not a valid date YYYY-MM-DD")
             return None
 
     def choice(self, key: str, options: tuple, default: str) -> str:
@@ -242,8 +247,18 @@ class _Reader:
             return default
         return raw
 
-    def amount(self, key: str, low=0, high=None, default=0, required=False) -> Fraction:
-        raw = self.get(key, "number", None, required)
+    def amount(self, key: str, low=0, high=None, default=0, required=False,
+               read=None) -> Fraction:
+        """A number; with `read` (calculator.parse.read_amount, read_multiple) also the text
+        a person typed, such as 1.5万 or 0.8倍."""
+        if read is not None and isinstance(self.data.get(key), str):
+            try:
+                raw = read(self.data[key])
+            except Unreadable as error:
+                self.problems.add(self.at(key), error.reason, f"'{key}' is not a number")
+                return Fraction(default)
+        else:
+            raw = self.get(key, "number", None, required)
         if raw is None:
             return Fraction(default)
         if raw < low or (high is not None and raw > high):
@@ -270,7 +285,7 @@ def _object(problems: Problems, raw, path: str) -> dict | None:
     return raw
 
 
-def _education(problems: Problems, raw) -> Education:
+def _education(problems: Problems, raw, version: int) -> Education:
     data = _object(problems, raw, "education")
     if data is None:
         return Education()
@@ -283,12 +298,14 @@ def _education(problems: Problems, raw) -> Education:
     return Education(
         level=r.choice("level", EDUCATION_LEVELS, "none"),
         full_time=r.get("full_time", "boolean", True),
-        study_place_consistent=r.get("study_place_consistent", "boolean", True),
+        study_place_consistent=r.get(
+            "study_place_consistent", "boolean", ASSUMED[version]["study_place_consistent"]
+        ),
         top_up_combined=r.get("top_up_combined", "boolean", False),
     )
 
 
-def _credential(problems: Problems, raw, path: str) -> Credential | None:
+def _credential(problems: Problems, raw, path: str, version: int) -> Credential | None:
     data = _object(problems, raw, path)
     if data is None:
         return None
@@ -315,7 +332,8 @@ def _credential(problems: Problems, raw, path: str) -> Credential | None:
         )
         return None
     r = _Reader(problems, data, path, allowed[kind])
-    job_match = r.get("job_match", "boolean", True)
+    assumed = ASSUMED[version]
+    job_match = r.get("job_match", "boolean", assumed["job_match"])
     if kind == "title":
         return Credential("title", r.choice("level", TITLE_LEVELS, "junior"), job_match=job_match)
     if kind == "qualification":
@@ -327,7 +345,7 @@ def _credential(problems: Problems, raw, path: str) -> Credential | None:
             None,
             name.strip(),
             job_match,
-            registered=r.get("registered", "boolean", True),
+            registered=r.get("registered", "boolean", assumed["registered"]),
         )
     if kind == "overseas":
         return _overseas(problems, r, path, job_match)
@@ -352,11 +370,15 @@ def _credential(problems: Problems, raw, path: str) -> Credential | None:
         (occupation or "").strip() or None,
         job_match,
         obtained_in_shanghai=r.get("obtained_in_shanghai", "boolean", True),
-        verified_in_shanghai=r.get("verified_in_shanghai", "boolean", False),
+        verified_in_shanghai=r.get(
+            "verified_in_shanghai", "boolean", assumed["verified_in_shanghai"]
+        ),
     )
 
 
-def _overseas(problems: Problems, r: _Reader, path: str, job_match: bool) -> Credential | None:
+def _overseas(
+    problems: Problems, r: _Reader, path: str, job_match: bool | None
+) -> Credential | None:
     """An overseas occupational qualification on the recognition list (D25)."""
     data = r.data
     category = data.get("category")
@@ -400,13 +422,9 @@ def _period(problems: Problems, raw, path: str) -> Period | None:
         month = None
         if text is not None:
             try:
-                month = parse_month(text)
-            except ValueError:
-                problems.add(
-                    r.at(key),
-                    f"“{text}”不是有效月份，格式应为 YYYY-MM（如 2024-07）。",
-                    f"'{text}' is not a month YYYY-MM",
-                )
+                month = read_month(text)
+            except Unreadable as error:
+                problems.add(r.at(key), error.reason, f"'{text}' is not a month YYYY-MM")
         months.append(month)
     start, end = months
     if start is not None and end is not None and end < start:
@@ -421,11 +439,12 @@ def _period(problems: Problems, raw, path: str) -> Period | None:
         )
     multiple = cny = None
     if has_multiple and not has_cny:
-        multiple = r.amount("base_multiple", low=0, high=MAX_BASE_MULTIPLE, default=-1)
+        multiple = r.amount("base_multiple", low=0, high=MAX_BASE_MULTIPLE, default=-1,
+                            read=read_multiple)
         if multiple == 0:
             problems.add(r.at("base_multiple"), "缴费基数倍数应大于0。", "must be greater than 0")
     if has_cny and not has_multiple:
-        cny = r.amount("base_cny", low=0, high=10_000_000, default=-1)
+        cny = r.amount("base_cny", low=0, high=10_000_000, default=-1, read=read_amount)
         if cny == 0:
             problems.add(r.at("base_cny"), "缴费基数应大于0元。", "must be greater than 0")
     back_pay = r.get("back_pay", "boolean", False)
@@ -538,11 +557,12 @@ def read_profile(raw) -> Profile:
                 f"younger than {min_age} on as_of",
             )
 
-    education = _education(problems, raw.get("education"))
+    version = raw.get("version") or 1
+    education = _education(problems, raw.get("education"), version)
 
     credentials = []
     for i, item in enumerate(r.get("credentials", "list", [])):
-        cred = _credential(problems, item, f"credentials[{i}]")
+        cred = _credential(problems, item, f"credentials[{i}]", version)
         if cred is not None:
             credentials.append(cred)
 
@@ -566,7 +586,7 @@ def read_profile(raw) -> Profile:
         )
         investment = Investment(
             ir.amount("share", 0, 1, required=True),
-            ir.amount("avg_annual_tax_cny", 0, 10**12),
+            ir.amount("avg_annual_tax_cny", 0, 10**12, read=read_amount),
             ir.amount("avg_hukou_employees", 0, 10**7),
         )
 

@@ -1,0 +1,51 @@
+"""Confirmations only the person can give (三地一致, 与岗位相符, 已注册, 已核验): which are
+still unanswered in a profile, and the profile with one of them answered "yes". Unanswered,
+they count for nothing; the result says what each answer would give (calculator.engine)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from . import catalogues
+from .profile import Profile
+
+
+@dataclass(frozen=True)
+class Question:
+    path: str  # the profile field that answers it
+    line: str  # the result line it changes
+    ask: str  # the question, in words
+    yes: str  # what "yes" means, in words ("若{yes}")
+
+
+def unanswered(p: Profile) -> list[Question]:
+    found = []
+    e = p.education
+    if e.level != "none" and not e.full_time and e.study_place_consistent is None:
+        found.append(Question("education.study_place_consistent", "education",
+                              "非全日制学历是否符合“三地一致”", "符合“三地一致”"))
+    for i, c in enumerate(p.credentials):
+        at = f"credentials[{i}]"
+        if c.type == "qualification" and c.registered is None:
+            entry = catalogues.find_qualification(c.name)
+            if entry is not None and entry["registration_required"]:
+                found.append(Question(f"{at}.registered", "credential",
+                                      f"职业资格“{c.name}”是否已注册", "已注册"))
+        if c.type == "skill" and not c.obtained_in_shanghai and c.verified_in_shanghai is None:
+            found.append(Question(f"{at}.verified_in_shanghai", "credential",
+                                  "外省市取得的技能证书是否已通过本市核验", "已通过本市核验"))
+        if c.job_match is None:
+            found.append(Question(f"{at}.job_match", "credential",
+                                  "证书的专业或工种是否与所聘岗位相符", "与所聘岗位相符"))
+    return found
+
+
+def answered_yes(p: Profile, question: Question) -> Profile:
+    """`p` with `question` answered "yes"."""
+    if question.path == "education.study_place_consistent":
+        return replace(p, education=replace(p.education, study_place_consistent=True))
+    index = int(question.path[len("credentials["):question.path.index("]")])
+    field = question.path.rsplit(".", 1)[1]
+    credentials = list(p.credentials)
+    credentials[index] = replace(credentials[index], **{field: True})
+    return replace(p, credentials=tuple(credentials))
