@@ -237,6 +237,33 @@ def _history_problems(rows: list) -> list[str]:
     return problems
 
 
+def _document_problems(data: dict, source_keys: set, parameter_ids: set) -> list[str]:
+    problems = []
+    lines = {indicator.id for indicator in REGISTRY}
+    seen = set()
+    for entry in data.get("document", []):
+        did = entry.get("id", "?")
+        if did in seen:
+            problems.append(f"document {did!r}: appears twice")
+        seen.add(did)
+        if entry.get("when") not in {"always", "eligibility", *lines}:
+            problems.append(f"document {did!r}: when must be always, eligibility or a line id")
+        items = entry.get("items")
+        if not str(entry.get("purpose", "")).strip() or not items or not all(
+            isinstance(i, str) and i.strip() for i in items
+        ):
+            problems.append(f"document {did!r}: needs a purpose and a list of items")
+        problems += [f"document {did!r}: unknown reference {r!r}"
+                     for r in entry.get("refs", []) if r not in source_keys]
+    for step in data.get("next_step", []):
+        for name in placeholders(step.get("text", "")):
+            if name not in parameter_ids and name not in TERMS:
+                problems.append(f"next_step: {{{name}}} is neither a parameter nor a term")
+        problems += [f"next_step: unknown reference {r!r}"
+                     for r in step.get("refs", []) if r not in source_keys]
+    return problems
+
+
 def check() -> list[str]:
     """Every problem in the shipped rules data, as "<file>: <where>: <what>"; [] when sound."""
     sources = load_toml("sources.toml")
@@ -253,5 +280,7 @@ def check() -> list[str]:
         ("decisions.toml",
          _decision_problems(load_toml("decisions.toml").get("decision", []), parameter_ids)),
         ("history.toml", _history_problems(load_toml("history.toml").get("history", []))),
+        ("documents.toml",
+         _document_problems(load_toml("documents.toml"), source_keys, parameter_ids)),
     ]
     return [f"{file}: {problem}" for file, problems in found for problem in problems]

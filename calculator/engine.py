@@ -8,6 +8,7 @@ from .confirm import answered_yes, unanswered
 from .dates import first_day_of_month, month_label
 from .decisions import decision
 from .deductions import deduction_lines
+from .documents import checklist, next_steps
 from .insurance import InsuranceMonths, insurance_months, last_months, spans_text
 from .profile import Profile, read_profile
 from .rules import citation, rules_version, value
@@ -133,7 +134,7 @@ def score_profile(p: Profile, confirmations: bool = True) -> dict:
     if to_confirm:
         asks = "；".join(q["question"] for q in to_confirm)
         headline += f"还有{len(to_confirm)}项待你确认（{asks}），确认之前不计入总分。"
-    return {
+    result = {
         "standard": standard,
         "as_of": p.as_of.isoformat(),
         "total": total,
@@ -149,6 +150,9 @@ def score_profile(p: Profile, confirmations: bool = True) -> dict:
         "yardstick": published_through(),
         "rules_version": rules_version(),
     }
+    result["documents"] = checklist(result)
+    result["next_steps"] = next_steps(p.as_of) if result["passes"] else []
+    return result
 
 
 def _to_confirm(p: Profile, lines: list[dict], total: int) -> list[dict]:

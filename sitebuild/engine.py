@@ -35,6 +35,7 @@ class Engine:
     indicators: ModuleType
     decisions: ModuleType
     history: ModuleType
+    documents: ModuleType
     catalogues: ModuleType
     rules_version: str
     skills: list[dict]
@@ -143,7 +144,8 @@ def load_engine() -> Engine:
         module = importlib.import_module("calculator")
         parts = {
             name: importlib.import_module(f"calculator.{name}")
-            for name in ("rules", "indicators", "decisions", "history", "catalogues", "check")
+            for name in ("rules", "indicators", "decisions", "history", "documents", "catalogues",
+                         "check")
         }
     except Exception as e:
         raise BuildError(relative(ENGINE), f"the engine failed to import: "

@@ -228,6 +228,22 @@ class PageFunctions:
             return found.isoformat()
         return found
 
+    def documents_table(self) -> Markup:
+        """Every document to prepare, by what it proves (the calculator lists the same
+        entries for the lines that score)."""
+        labels = {row["id"]: row["label"] for row in self.engine.indicators.indicators(self.today)}
+        when = {"always": "每个人", "eligibility": "每个人（申请条件）"}
+        rows = [
+            [
+                _text(entry["purpose"]),
+                "<br>".join(_text(item) for item in entry["items"]),
+                _text(when.get(entry["when"], f"“{labels.get(entry['when'], '')}”计分时")),
+                self._source_refs("".join(f"[{r}]" for r in entry.get("refs", []))),
+            ]
+            for entry in self.engine.documents.all_documents()
+        ]
+        return _table(["用途", "常见材料", "谁需要", "依据"], rows, css="data cards documents")
+
     def cap(self, indicator_id: str):
         """The cap of an indicator in force today (the highest bracket, for a scale)."""
         rows = {row["id"]: row for row in self.engine.indicators.indicators(self.today)}
@@ -271,6 +287,7 @@ class PageFunctions:
             "yardstick_newest": self.yardstick_newest,
             "parameters_table": self.parameters_table,
             "cap": self.cap,
+            "documents_table": self.documents_table,
             "decisions_list": self.decisions_list,
             "sources_list": self.sources_list,
             "worked_example": self.worked_example,

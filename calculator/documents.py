@@ -1,0 +1,33 @@
+"""The documents a person should prepare, from the lines of their result that score and the
+eligibility test, and what to do next once the standard score is reached; the same data
+(calculator/data/documents.toml) renders the table on the site's /apply/ page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .decisions import fill
+from .resources import load_toml
+
+
+def all_documents() -> list[dict]:
+    return [dict(entry) for entry in load_toml("documents.toml")["document"]]
+
+
+def checklist(result: dict) -> list[dict]:
+    """The entries for this result: always-needed ones, the insurance record behind the
+    eligibility test, and one per line that scores (its raw points, so a line the higher of
+    education and credential left out still shows what proves it)."""
+    scoring = {line["id"] for line in result["lines"] if line["raw_points"] > 0}
+    paying = result["eligibility"]["months"] > 0
+    return [
+        {"id": entry["id"], "purpose": entry["purpose"], "items": entry["items"]}
+        for entry in all_documents()
+        if entry["when"] == "always"
+        or (entry["when"] == "eligibility" and paying)
+        or entry["when"] in scoring
+    ]
+
+
+def next_steps(as_of: date) -> list[str]:
+    return [fill(step["text"], as_of) for step in load_toml("documents.toml")["next_step"]]
