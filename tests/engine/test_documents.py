@@ -29,7 +29,8 @@ def test_the_checklist_follows_the_lines_that_score():
 
 def test_a_credential_left_out_by_the_higher_education_still_lists_its_proof():
     with_title = {**PERSON, "education": {"level": "doctor"},
-                  "credentials": [{"type": "title", "level": "intermediate"}]}
+                  "credentials": [{"type": "title", "level": "intermediate"}],
+                  "insurance": [{"from": "2020-01", "base_multiple": 1.2}]}
     result = calculator.score(with_title)
     assert result["lines"][2]["points"] == 0 and result["lines"][2]["raw_points"] == 100
     assert "credential" in _ids(result)
