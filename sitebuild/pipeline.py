@@ -70,6 +70,16 @@ def _output_version(tree: OutputTree) -> str:
     return sha256_hex("\n".join(parts).encode())[:16]
 
 
+def _download_bytes(files: dict[str, bytes], compress: bool) -> int:
+    """What the engine's files weigh on the wire: the brotli copies a host serves when the
+    build writes them (the compression cache makes this cheap), else the files themselves."""
+    total = 0
+    for path, data in files.items():
+        variants = dict(compressed_variants(path, data)) if compress else {}
+        total += len(variants.get(".br", data))
+    return total
+
+
 def build(out: Path, base_url: str | None = None, compress: bool = True) -> Report:
     report = Report(out)
     started = time.perf_counter()
@@ -130,6 +140,11 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
             "stdlib_url": "/" + stdlib.path,
             "runtime_bytes": len(wheel) + stdlib.size
             + sum(f.stat().st_size for f in runtime_files().values()),
+            "download_bytes": _download_bytes(
+                {wheel_path: wheel, stdlib.path: stdlib.file.read_bytes(),
+                 **{path: f.read_bytes() for path, f in runtime_files().items()}},
+                compress,
+            ),
             "skills": skills,
             "qualifications": qualifications,
             "csp": site_files.CSP,

@@ -81,6 +81,19 @@ def test_runtime_bytes_count_the_archive(site_dir, stdlib_url, wheel_file):
     assert int(calculator_root(site_dir)["data-runtime-bytes"]) == expected
 
 
+def test_download_bytes_are_what_travels_compressed(site_dir, stdlib_url, wheel_file):
+    runtime = site_dir / "pyodide" / "314.0.7"
+    files = [wheel_file, site_dir / stdlib_url.lstrip("/"),
+             *(runtime / n for n in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
+                                     "pyodide-lock.json"))]
+    travels = sum(
+        (f.with_name(f.name + ".br") if f.with_name(f.name + ".br").exists() else f).stat().st_size
+        for f in files
+    )
+    root = calculator_root(site_dir)
+    assert int(root["data-download-bytes"]) == travels < int(root["data-runtime-bytes"]) / 2
+
+
 def test_modules_are_bytecode_and_only_the_codecs_are_source(archive):
     names = archive.namelist()
     assert names == sorted(names)
