@@ -66,22 +66,15 @@ def read_site_config(path: Path = SITE_TOML, base_url: str | None = None) -> Sit
 
 @dataclass(frozen=True)
 class PackageInfo:
+    """What the build needs of pyproject.toml (flit_core reads the rest for the wheel)."""
+
     name: str
     version: str
-    summary: str
-    requires_python: str
-    license: str
 
 
 def read_package_info(path: Path = PYPROJECT) -> PackageInfo:
     project = _load_toml(path).get("project", {})
     try:
-        return PackageInfo(
-            name=project["name"],
-            version=project["version"],
-            summary=project.get("description", ""),
-            requires_python=project.get("requires-python", ""),
-            license=(project.get("license") or {}).get("text", ""),
-        )
+        return PackageInfo(name=project["name"], version=project["version"])
     except KeyError as e:
         raise BuildError(relative(path), f"[project] needs {e.args[0]!r}") from None
