@@ -17,9 +17,13 @@ def answer(op: str, text: str) -> str:
     goes wrong raises, and the worker reports it as an engine error."""
     try:
         if op == "catalogues":
+            # Entries carry their everyday names; the title hints and not-counted names are
+            # what the picker suggests besides them (catalogues.suggest ranks all four).
             result = {
                 "skills": catalogues.skill_occupations(),
                 "qualifications": catalogues.qualifications(),
+                "titles": catalogues.title_hints(),
+                "not_counted": catalogues.not_counted(),
             }
         elif op == "score":
             result = score(json.loads(text))

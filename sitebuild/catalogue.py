@@ -1,45 +1,141 @@
-"""Catalogue entries as the catalogue pages and the search index show them."""
+"""Catalogue entries as the catalogue pages and the search index show them, and the names
+people type that are not entries (calculator/data/everyday_names.toml)."""
 
 from __future__ import annotations
 
-from .links import calc_link
+import re
 
+from .errors import BuildError
+from .links import calc_link
+from .paths import ENGINE, relative
+
+CATALOGUE_URL = "/catalogue/"
 SKILLS_URL = "/catalogue/skills/"
 QUALIFICATIONS_URL = "/catalogue/qualifications/"
 # The catalogue decides only for skill levels 3 to 1; level 3 is the lowest that needs it.
 LINK_SKILL_LEVEL = 3
+# Which catalogue page lists a not-counted certificate, by where a person would look for it
+# (the /catalogue/ page lists them all).
+NOT_COUNTED_PAGES = {
+    "skill": ("skill",),
+    "qualification": ("qualification",),
+    "other": ("skill", "qualification"),
+}
+
+
+class Rows(list):
+    """A catalogue's rows. Also carries what people type that is not an entry, so every
+    template given the rows reaches it too: `.not_counted` (certificates in neither
+    catalogue, with the reason) and `.titles` (names that are really titles)."""
+
+    def __init__(self, rows: list[dict], not_counted: list[dict], titles: list[dict]):
+        super().__init__(rows)
+        self.not_counted = not_counted
+        self.titles = titles
 
 
 def _search_text(*parts) -> str:
     return " ".join(p for p in parts if p)
 
 
-def skill_rows(entries: list[dict]) -> list[dict]:
+def _engine_catalogues():
+    # Imported here: the build puts the engine on sys.path before it calls these (engine.py).
+    from calculator import catalogues
+
+    return catalogues
+
+
+def check_everyday_names() -> None:
+    """The engine's check of everyday_names.toml (calculator.catalogues.check_everyday): the
+    first problem fails the build, named by the file and the line of its entry."""
+    problems = _engine_catalogues().check_everyday()
+    if not problems:
+        return
+    file, _, detail = problems[0].partition(": ")
+    path = ENGINE / "data" / file
+    line = None
+    named = re.search(r"'([^']+)'", detail)
+    if named and path.is_file():
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if f'"{named.group(1)}"' in text:
+                line = number
+                break
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    raise BuildError(relative(path), detail + more, line)
+
+
+def not_counted_rows(groups: list[dict] | None = None) -> list[dict]:
+    """The not-counted certificates (calculator.catalogues.not_counted()) with `anchor`,
+    `url` (on /catalogue/), `also` (the other names), `pages` and the filter's `search`."""
+    if groups is None:
+        groups = _engine_catalogues().not_counted()
+    rows = []
+    for number, group in enumerate(groups, start=1):
+        anchor = f"not-counted-{number}"
+        rows.append({
+            **group,
+            "anchor": anchor,
+            "url": f"{CATALOGUE_URL}#{anchor}",
+            "also": group["names"][1:],
+            "pages": NOT_COUNTED_PAGES.get(group["catalogue"], ("skill", "qualification")),
+            "search": _search_text(*group["names"]),
+        })
+    return rows
+
+
+def title_rows(hints: list[dict] | None = None) -> list[dict]:
+    """The title hints (calculator.catalogues.title_hints()), shaped like not_counted_rows."""
+    if hints is None:
+        hints = _engine_catalogues().title_hints()
+    rows = []
+    for number, hint in enumerate(hints, start=1):
+        anchor = f"title-{number}"
+        rows.append({
+            **hint,
+            "anchor": anchor,
+            "url": f"{CATALOGUE_URL}#{anchor}",
+            "also": hint["names"][1:],
+            "search": _search_text(*hint["names"]),
+        })
+    return rows
+
+
+def _rows(rows: list[dict]) -> Rows:
+    check_everyday_names()
+    return Rows(rows, not_counted_rows(), title_rows())
+
+
+def skill_rows(entries: list[dict]) -> Rows:
     rows = []
     for entry in entries:
         anchor = f"skill-{entry['no']}"
         profile = {"credentials": [{"type": "skill", "level": LINK_SKILL_LEVEL,
                                     "occupation": entry["name"]}]}
+        everyday = entry.get("everyday_names", [])
         rows.append({
             **entry,
+            "everyday_names": everyday,
             "anchor": anchor,
             "url": f"{SKILLS_URL}#{anchor}",
             "calc_url": calc_link(profile),
-            "search": _search_text(entry["name"], *entry["alt_names"]),
+            "search": _search_text(entry["name"], *entry["alt_names"], *everyday),
         })
-    return rows
+    return _rows(rows)
 
 
-def qualification_rows(entries: list[dict]) -> list[dict]:
+def qualification_rows(entries: list[dict]) -> Rows:
     rows = []
     for entry in entries:
         anchor = f"qual-{entry['no']}"
         profile = {"credentials": [{"type": "qualification", "name": entry["name"]}]}
+        everyday = entry.get("everyday_names", [])
         rows.append({
             **entry,
+            "everyday_names": everyday,
             "anchor": anchor,
             "url": f"{QUALIFICATIONS_URL}#{anchor}",
             "calc_url": calc_link(profile),
-            "search": _search_text(entry["name"], *entry["alt_names"], entry["equivalent_title"]),
+            "search": _search_text(entry["name"], *entry["alt_names"], *everyday,
+                                   entry["equivalent_title"]),
         })
-    return rows
+    return _rows(rows)

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 
 def visible_names(page) -> list[str]:
-    return page.locator("#catalogue-table tbody tr:not([hidden]) th").all_inner_texts()
+    return page.locator("#catalogue-table tbody tr:not([hidden]) th .entry-name").all_inner_texts()
 
 
 def test_skill_filter_by_name_and_count(page, site_url):

@@ -1,6 +1,9 @@
-// Site search, in the browser and offline: MiniSearch over the build's index (page sections and
-// catalogue entries). Chinese has no spaces, so Han runs are indexed as single characters and
-// character pairs; Latin letters and digits as words (docs/search.md).
+// Site search, in the browser and offline: MiniSearch over the build's index (page sections,
+// catalogue entries with their everyday names, and common certificates that are in neither
+// catalogue, with the reason). Chinese has no spaces, so Han runs are indexed as single
+// characters and character pairs; Latin letters and digits as words (docs/search.md).
+// Documents whose name is the query, then whose everyday name is, then whose name starts with
+// it, then contains it, come first (the same order as calculator.catalogues.suggest).
 const form = document.querySelector("form[data-search-index]");
 const input = document.getElementById("search-q");
 const statusLine = document.getElementById("search-status");
@@ -27,6 +30,47 @@ function tokenize(text, withSingles = true) {
 function queryTerms(query) {
   const normal = query.normalize("NFKC").toLowerCase();
   return [...(normal.match(HAN) || []), ...(normal.replace(HAN, " ").match(WORD) || [])];
+}
+
+// As calculator.catalogues.search_key: width, case, spaces, brackets and separators ignored.
+const LOOSE = /[\s()[\]【】〔〕<>《》“”"'·・、,，.。:：;；/\\_\-—–]/g;
+const fold = (text) => (text || "").normalize("NFKC").toLowerCase().replace(LOOSE, "");
+const KINDS = ["skill", "qualification", "title", "not_counted"];
+const NO_NAME = 4;
+
+// How well the query names a document: 0 its name, 1 an everyday name, 2 a name starting with
+// the query, 3 a name containing it, NO_NAME none; with the length of that name.
+function nameMatch(doc, query) {
+  let best = { rank: NO_NAME, length: Infinity, name: null };
+  const consider = (names, exactRank) => {
+    for (const name of names || []) {
+      const key = fold(name);
+      let rank;
+      if (key === query) rank = exactRank;
+      else if (key.startsWith(query)) rank = 2;
+      else if (key.includes(query)) rank = 3;
+      else continue;
+      if (rank < best.rank || (rank === best.rank && key.length < best.length)) {
+        best = { rank, length: key.length, name };
+      }
+    }
+  };
+  consider(doc.names, 0);
+  consider(doc.aka, 1);
+  return best;
+}
+
+function byName(results, docs, query) {
+  const folded = fold(query);
+  const ranked = results.map((hit, order) => ({ hit, order, match: folded ? nameMatch(docs[hit.id], folded) : { rank: NO_NAME } }));
+  ranked.sort((a, b) => {
+    if (a.match.rank !== b.match.rank) return a.match.rank - b.match.rank;
+    if (a.match.rank === NO_NAME) return a.order - b.order;
+    if (a.match.length !== b.match.length) return a.match.length - b.match.length;
+    const kinds = KINDS.indexOf(docs[a.hit.id].kind) - KINDS.indexOf(docs[b.hit.id].kind);
+    return kinds || a.order - b.order;
+  });
+  return ranked.map(({ hit, match }) => ({ ...hit, matched: match.name }));
 }
 
 function snippetParts(text, terms) {
@@ -68,13 +112,17 @@ function show(results, docs, query, exact) {
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = doc.url;
-    render(highlight(doc.title, terms), link);
+    // A not-counted certificate or title found by one of its other names is shown by that name.
+    const aside = doc.names?.length === 0 && hit.matched && hit.matched !== doc.title;
+    render(highlight(aside ? `${hit.matched}（${doc.title}）` : doc.title, terms), link);
     const where = document.createElement("span");
     where.className = "where";
     where.textContent = doc.page === doc.title ? doc.url.split("#")[0] : doc.page;
     const snippet = document.createElement("p");
     snippet.className = "snippet";
-    render(snippetParts(doc.text, terms), snippet);
+    // The reason a certificate does not count is short and is shown whole.
+    if (doc.kind === "not_counted" || doc.kind === "title") render(highlight(doc.text, terms), snippet);
+    else render(snippetParts(doc.text, terms), snippet);
     item.append(link, where, snippet);
     list.append(item);
   }
@@ -96,11 +144,19 @@ async function start() {
   ]);
   const { docs } = await response.json();
   const engine = new MiniSearch({
-    fields: ["title", "page", "text"],
+    // names: a catalogue entry's name and other names; aka: its everyday names.
+    fields: ["title", "names", "aka", "page", "text"],
+    extractField: (doc, field) => (Array.isArray(doc[field]) ? doc[field].join(" ") : doc[field]),
     tokenize: (text) => tokenize(text, true),
     processTerm: (term) => term,
-    // Queries below arrive already split into terms.
-    searchOptions: { boost: { title: 3, page: 1.5 }, tokenize: (term) => [term], processTerm: (term) => term },
+    // Queries below arrive already split into terms. Latin words match as prefixes while they
+    // are typed ("cp" finds CPA).
+    searchOptions: {
+      boost: { title: 3, names: 4, aka: 4, page: 1.5 },
+      prefix: (term) => /^[a-z0-9]+$/.test(term),
+      tokenize: (term) => [term],
+      processTerm: (term) => term,
+    },
   });
   engine.addAll(docs);
 
@@ -117,7 +173,7 @@ async function start() {
     let results = engine.search({ queries: pairs, combineWith: "AND" });
     const exact = results.length > 0;
     if (!exact) results = engine.search({ queries: pairs, combineWith: "OR" });
-    show(results, docs, trimmed, exact);
+    show(byName(results, docs, trimmed), docs, trimmed, exact);
   }
 
   // The query travels after "#", which browsers never send to the server (?q= is read too,
