@@ -19,13 +19,13 @@ def in_words(param_id: str, found) -> str:
     """A parameter's value as the site writes it: a scale as its brackets, areas by name."""
     kind = unit(param_id)
     if found is None:
-        return "（该日期未施行）"
+        return "无" if kind == "categories" else "（该日期未施行）"
     if kind == "scale":
         return scale_phrase(found)
     if kind == "areas":
         return "、".join(AREA_NAMES[area] for area in found)
     if kind == "categories":
-        return "、".join(found)
+        return "、".join(f"{c}类" for c in found)
     if kind == "cny" and found % 10000 == 0:
         return f"{found // 10000}万"
     if kind == "multiple":
