@@ -288,6 +288,12 @@ class PageFunctions:
             "parameters_table": self.parameters_table,
             "cap": self.cap,
             "documents_table": self.documents_table,
+            "three_places": self.engine.decisions.TERMS["three_places"],
+            "base_test": (
+                f"近 {self.value('credential.base_test_window')} 个月中有 "
+                f"{self.value('credential.base_test_months')} 个月社保基数不低于社平工资 "
+                f"{self.value('credential.base_test_multiple')} 倍"
+            ),
             "decisions_list": self.decisions_list,
             "sources_list": self.sources_list,
             "worked_example": self.worked_example,
