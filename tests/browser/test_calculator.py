@@ -201,9 +201,12 @@ def test_the_path_to_120_shows_the_planners_dates_and_assumptions(page: Page, si
     plan = calculator.plan(BASELINE)
     expect(page.locator("#plan")).to_contain_text(plan["summary"])
     expect(page.locator("#plan")).to_contain_text(plan["time_only"]["assumption"])
-    reachable = [s for s in plan["suggestions"] if s["reaches_standard_on"]]
-    assert reachable
-    expect(page.locator("#plan")).to_contain_text(reachable[0]["reaches_standard_on"])
+    assert plan["routes"]
+    first = plan["routes"][0]
+    shown = page.locator(f'#plan [data-route="{first["id"]}"]')
+    for text in (first["title"], first["reaches_standard_on"], first["needs"], first["assumption"]):
+        expect(shown).to_contain_text(text)
+    expect(page.locator("#plan [data-route]")).to_have_count(len(plan["routes"]))
 
 
 def test_field_errors_are_listed_and_link_to_the_field(page: Page, site_url: str):

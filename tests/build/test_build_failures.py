@@ -110,6 +110,21 @@ def inline_style(p):
     p.edit(PAGE, "两个目录页", '<p style="color:red">红字</p>\n\n两个目录页')
 
 
+ROWS_JS = "site_src/static/js/calculator-rows.js"
+SHARE_JS = "site_src/static/js/calculator-share.js"
+
+
+def missing_import(p):
+    p.edit(ROWS_JS, "// Repeated groups",
+           'import { gone } from "./missing.js";\n// Repeated groups')
+
+
+def import_cycle(p):
+    # calculator-form.js imports calculator-share.js, which now imports it back
+    p.edit(SHARE_JS, "// Keeping answers", 'import { readProfile } from "./calculator-form.js";\n'
+           "// Keeping answers")
+
+
 CASES = [
     # (break, file named in the message, expected line or None, words in the message)
     (break_front_matter_yaml, PAGE, 5, "YAML"),  # where the parser saw the problem
@@ -137,6 +152,9 @@ CASES = [
     (broken_anchor, PAGE, None, "skill-999"),
     (broken_local_anchor, PAGE, None, "no-such-heading"),
     (inline_style, PAGE, None, "inline style="),
+    (missing_import, ROWS_JS, None, "imports ./missing.js, which does not exist"),
+    (import_cycle, SHARE_JS, None,
+     "import cycle: js/calculator-form.js -> js/calculator-share.js -> js/calculator-form.js"),
 ]
 
 

@@ -337,6 +337,14 @@ def test_pages_do_not_load_the_pyodide_runtime_except_the_calculator(pages):
                 assert "pyodide" not in (value or ""), output
 
 
+# A static import of a built module (the build rewrote it to a hashed URL).
+STATIC_IMPORT = re.compile(
+    r'^[ \t]*(?:import|export)\b[^"\';()]*?\bfrom\s*"(/assets/[^"]+)"'
+    r'|^[ \t]*import\s*"(/assets/[^"]+)"',
+    re.M,
+)
+
+
 def _first_visit_bytes(site_dir: Path, output: str, page: Parsed) -> int:
     """HTML + the CSS/JS it links (and the modules those import), as a browser fetches them
     with brotli."""
@@ -344,14 +352,24 @@ def _first_visit_bytes(site_dir: Path, output: str, page: Parsed) -> int:
         br = path.with_name(path.name + ".br")
         return (br if br.is_file() else path).stat().st_size
 
+    def with_imports(url: str) -> list[str]:
+        if not url.endswith(".js"):
+            return [url]
+        code = (site_dir / url.lstrip("/")).read_text(encoding="utf-8")
+        found = [url]
+        for match in STATIC_IMPORT.finditer(code):
+            found += with_imports(match[1] or match[2])
+        return found
+
     total = size(site_dir / output)
     seen = set()
     for tag, attrs in page.tags:
         url = attrs.get("src") if tag == "script" else attrs.get("href") if (
             tag == "link" and attrs.get("rel") == "stylesheet") else None
-        if url and url not in seen:
-            seen.add(url)
-            total += size(site_dir / url.lstrip("/"))
+        for needed in with_imports(url) if url else []:
+            if needed not in seen:
+                seen.add(needed)
+                total += size(site_dir / needed.lstrip("/"))
         for key, value in attrs.items():
             if key.startswith("data-") and (value or "").startswith("/assets/") \
                     and value not in seen:

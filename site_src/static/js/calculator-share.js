@@ -1,131 +1,123 @@
 // Keeping answers: the #profile= share link (base64url of UTF-8 JSON) and the copy saved in
 // this browser's localStorage. Nothing here leaves the device.
-(() => {
-  const parts = (globalThis.ShPoints ??= {});
 
-  const MAX_LINK_CHARS = 20000;
-  const STORAGE_KEY = "sh-points:profile";
-  // The profile format this page writes (docs/profile.md, "version"). Links and saved copies
-  // made before the key existed have none and are version 1, which 2 only adds fields to.
-  const PROFILE_VERSION = 2;
+const MAX_LINK_CHARS = 20000;
+const STORAGE_KEY = "sh-points:profile";
+// The profile format this page writes (docs/profile.md, "version"). Links and saved copies
+// made before the key existed have none and are version 1, which 2 only adds fields to.
+export const PROFILE_VERSION = 2;
 
-  class LinkError extends Error {}
+class LinkError extends Error {}
 
-  function encodeProfile(profile) {
-    const bytes = new TextEncoder().encode(JSON.stringify(profile));
-    let binary = "";
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+function encodeProfile(profile) {
+  const bytes = new TextEncoder().encode(JSON.stringify(profile));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+// Returns the profile object, or throws LinkError with a message for the page.
+function decodeProfile(text) {
+  if (text.length > MAX_LINK_CHARS) {
+    throw new LinkError(`分享链接过长（超过 ${MAX_LINK_CHARS} 个字符），无法读取。`);
   }
+  let base64 = text.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
+  if (!/^[A-Za-z0-9+/]*$/.test(base64) || base64.length % 4 === 1) {
+    throw new LinkError("分享链接已损坏（编码不正确），可能没有复制完整。");
+  }
+  base64 += "=".repeat((4 - (base64.length % 4)) % 4);
+  let json;
+  try {
+    const binary = atob(base64);
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    json = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new LinkError("分享链接已损坏（内容不是有效的文字），可能没有复制完整。");
+  }
+  let value;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new LinkError("分享链接已损坏（内容不完整），可能没有复制完整。");
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new LinkError("分享链接里没有可读取的填写内容。");
+  }
+  return value;
+}
 
-  // Returns the profile object, or throws LinkError with a message for the page.
-  function decodeProfile(text) {
-    if (text.length > MAX_LINK_CHARS) {
-      throw new LinkError(`分享链接过长（超过 ${MAX_LINK_CHARS} 个字符），无法读取。`);
-    }
-    let base64 = text.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
-    if (!/^[A-Za-z0-9+/]*$/.test(base64) || base64.length % 4 === 1) {
-      throw new LinkError("分享链接已损坏（编码不正确），可能没有复制完整。");
-    }
-    base64 += "=".repeat((4 - (base64.length % 4)) % 4);
-    let json;
+// Why a profile of another format cannot be filled in (the engine says the same), or null.
+export function versionProblem(profile) {
+  const version = profile.version;
+  if (version === undefined || version === null) return null;
+  if (Number.isInteger(version) && version >= 1 && version <= PROFILE_VERSION) return null;
+  if (Number.isInteger(version) && version > PROFILE_VERSION) {
+    return `这个链接或保存的内容来自本站更新的版本（格式第${version}版），请刷新页面后再打开；如仍无法打开，请重新填写。`;
+  }
+  const shown = (typeof version === "string" ? version : JSON.stringify(version)).slice(0, 20);
+  return `格式版本“${shown}”无法识别（应为整数1或2），这个链接或保存的内容可能已损坏，请重新填写。`;
+}
+
+// The fields of a profile of a known version, as the form of this version holds them.
+export function currentFields(profile) {
+  const { version, ...fields } = profile;
+  return fields;
+}
+
+// The profile named in location.hash: {profile} | {error} | null when there is none.
+export function profileFromHash(hash) {
+  const match = /^#profile=(.*)$/s.exec(hash || "");
+  if (!match) return null;
+  let text = match[1];
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    return { error: "分享链接已损坏（编码不正确），可能没有复制完整。" };
+  }
+  try {
+    return { profile: decodeProfile(text.trim()) };
+  } catch (error) {
+    if (error instanceof LinkError) return { error: error.message };
+    throw error;
+  }
+}
+
+export function shareURL(profile) {
+  const url = new URL(location.href);
+  url.hash = "profile=" + encodeProfile(profile);
+  return url.href;
+}
+
+export const storage = {
+  available() {
     try {
-      const binary = atob(base64);
-      const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-      json = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      const probe = STORAGE_KEY + ":probe";
+      localStorage.setItem(probe, "1");
+      localStorage.removeItem(probe);
+      return true;
     } catch {
-      throw new LinkError("分享链接已损坏（内容不是有效的文字），可能没有复制完整。");
+      return false;
     }
-    let value;
+  },
+  save(profile) {
+    const record = { saved_at: new Date().toISOString(), profile };
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(record));
+    return record;
+  },
+  load() {
     try {
-      value = JSON.parse(json);
+      const record = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
+      if (record && typeof record.profile === "object" && record.profile !== null) return record;
     } catch {
-      throw new LinkError("分享链接已损坏（内容不完整），可能没有复制完整。");
+      // An unreadable saved copy is treated as none.
     }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw new LinkError("分享链接里没有可读取的填写内容。");
-    }
-    return value;
-  }
-
-  // Why a profile of another format cannot be filled in (the engine says the same), or null.
-  function versionProblem(profile) {
-    const version = profile.version;
-    if (version === undefined || version === null) return null;
-    if (Number.isInteger(version) && version >= 1 && version <= PROFILE_VERSION) return null;
-    if (Number.isInteger(version) && version > PROFILE_VERSION) {
-      return `这个链接或保存的内容来自本站更新的版本（格式第${version}版），请刷新页面后再打开；如仍无法打开，请重新填写。`;
-    }
-    const shown = (typeof version === "string" ? version : JSON.stringify(version)).slice(0, 20);
-    return `格式版本“${shown}”无法识别（应为整数1或2），这个链接或保存的内容可能已损坏，请重新填写。`;
-  }
-
-  // The fields of a profile of a known version, as the form of this version holds them.
-  function currentFields(profile) {
-    const { version, ...fields } = profile;
-    return fields;
-  }
-
-  // The profile named in location.hash: {profile} | {error} | null when there is none.
-  function profileFromHash(hash) {
-    const match = /^#profile=(.*)$/s.exec(hash || "");
-    if (!match) return null;
-    let text = match[1];
+    return null;
+  },
+  clear() {
     try {
-      text = decodeURIComponent(text);
+      localStorage.removeItem(STORAGE_KEY);
     } catch {
-      return { error: "分享链接已损坏（编码不正确），可能没有复制完整。" };
+      // Nothing stored, nothing to clear.
     }
-    try {
-      return { profile: decodeProfile(text.trim()) };
-    } catch (error) {
-      if (error instanceof LinkError) return { error: error.message };
-      throw error;
-    }
-  }
-
-  function shareURL(profile) {
-    const url = new URL(location.href);
-    url.hash = "profile=" + encodeProfile(profile);
-    return url.href;
-  }
-
-  const storage = {
-    available() {
-      try {
-        const probe = STORAGE_KEY + ":probe";
-        localStorage.setItem(probe, "1");
-        localStorage.removeItem(probe);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    save(profile) {
-      const record = { saved_at: new Date().toISOString(), profile };
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(record));
-      return record;
-    },
-    load() {
-      try {
-        const record = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
-        if (record && typeof record.profile === "object" && record.profile !== null) return record;
-      } catch {
-        // An unreadable saved copy is treated as none.
-      }
-      return null;
-    },
-    clear() {
-      try {
-        localStorage.removeItem(STORAGE_KEY);
-      } catch {
-        // Nothing stored, nothing to clear.
-      }
-    },
-  };
-
-  parts.share = {
-    encodeProfile, decodeProfile, profileFromHash, shareURL, storage, versionProblem, currentFields,
-    MAX_LINK_CHARS, PROFILE_VERSION,
-  };
-})();
+  },
+};

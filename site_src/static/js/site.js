@@ -1,8 +1,7 @@
-// Registers the service worker (offline use) when the build wrote one.
-const sw = document.querySelector("script[data-sw]")?.dataset.sw;
-if (sw && "serviceWorker" in navigator) {
-  navigator.serviceWorker.register(sw, { scope: "/" }).catch(() => {});
-}
+// Every page: the service worker, and the header's search box.
+import { registerServiceWorker } from "./offline.js";
+
+registerServiceWorker();
 
 // Site search runs on the device: send the header's query to the search page after "#", so it
 // never reaches the server (the form's ?q= stays as the no-script fallback).
