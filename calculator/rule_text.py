@@ -78,7 +78,8 @@ def _flat(param: str, what: str):
 def _investment(d: date) -> str:
     tax = _v("investment.tax_step_cny", d) // 10000
     return (
-        f"按本人投资比例折算：最近3年年均纳税每满{tax}万元，或年均聘用本市户籍人员每满"
+        f"按本人投资比例折算：最近{_v('investment.average_years', d)}年年均纳税每满{tax}万元，"
+        "或年均聘用本市户籍人员每满"
         f"{_v('investment.employees_step', d)}人，积{_v('investment.points_per_step', d)}分；"
         f"两者取高，最高{_v('investment.cap', d)}分。"
     )
