@@ -54,6 +54,26 @@ def test_sources_use_relative_imports_and_no_shared_global():
                 assert (JS / specifier).is_file(), f"{source.name}: {specifier}"
 
 
+EXPORTED = re.compile(r"^export (?:async )?(?:function\*?|class|const|let) ([\w$]+)", re.M)
+NAMED_IMPORT = re.compile(r"^import \{([^}]*)\} from \"\./([\w.-]+)\";", re.M)
+
+
+def test_every_export_is_imported_by_another_module():
+    exports = {source.name: set(EXPORTED.findall(source.read_text(encoding="utf-8")))
+               for source in JS.glob("*.js")}
+    used = {name: set() for name in exports}
+    for source in JS.glob("*.js"):
+        for names, target in NAMED_IMPORT.findall(source.read_text(encoding="utf-8")):
+            assert target in exports, f"{source.name} imports ./{target}"
+            for name in names.split(","):
+                name = name.split(" as ")[0].strip()
+                if name:
+                    assert name in exports[target], f"{source.name}: {name} from ./{target}"
+                    used[target].add(name)
+    unused = {name: sorted(exports[name] - used[name]) for name in exports}
+    assert {name: left for name, left in unused.items() if left} == {}
+
+
 def test_every_import_in_the_output_is_an_existing_hashed_file(site_dir):
     modules = built_modules(site_dir)
     rewritten = 0
