@@ -126,6 +126,13 @@ def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
     return name, value(f"credential.title_{c.level}", d), None
 
 
+def _not_in_catalogue(name: str, d, catalogue: str) -> str:
+    """Why a name is not in a catalogue: the reason the everyday-names data gives for it
+    (a title's everyday name, a certificate that never counts), else that it is not listed."""
+    known = catalogues.find_not_counted(name, d) or catalogues.find_title_hint(name, d)
+    return known["reason"].rstrip("。") if known is not None else f"不在{catalogue}内"
+
+
 def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tuple[int, str]:
     d = p.as_of
     if c.type == "overseas":
@@ -141,7 +148,9 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
         entry = catalogues.find_qualification(c.name)
         name = f"职业资格“{c.name}”"
         if entry is None:
-            return 0, f"{name}不在专业技术类职业资格目录内，计0分。"
+            return 0, f"{name}：{_not_in_catalogue(c.name, d, '专业技术类职业资格目录')}；计0分。"
+        if catalogues.normalise_name(entry["name"]) != catalogues.normalise_name(c.name):
+            name += f"（即目录中的“{entry['name']}”）"
         if entry["registration_required"] and c.registered is None:
             return 0, f"{name}须注册后才计分，尚未确认是否已注册，暂计0分。"
         if entry["registration_required"] and not c.registered:
@@ -153,7 +162,8 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
         points = value(f"credential.skill_{c.level}", d)
         needs_base = c.level <= 2
         if c.level <= 3 and catalogues.find_skill(c.name or "") is None:
-            return 0, f"{name}：该工种不在高技能人才职业、工种目录内，计0分。"
+            reason = _not_in_catalogue(c.name or "", d, "高技能人才职业、工种目录")
+            return 0, f"{name}：{reason}；计0分。"
         if not c.obtained_in_shanghai and c.verified_in_shanghai is None:
             return 0, f"{name}在外省市取得，尚未确认是否已通过本市核验，暂计0分。"
         if not c.obtained_in_shanghai and not c.verified_in_shanghai:
