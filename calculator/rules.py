@@ -45,14 +45,18 @@ def first_day() -> date:
     return load_toml("rules.toml")["first_day"]
 
 
-def value_entry(param_id: str, as_of: date | None = None) -> dict:
-    """The dated value (with its citation) in force on `as_of`."""
-    values = _parameters()[param_id]["values"]
+def _in_force(param_id: str, as_of: date | None) -> int:
+    """The index of the value of `param_id` in force on `as_of` (today in Shanghai)."""
     day = as_of or today_in_shanghai()
     position = bisect_right(_sinces(param_id), day)
     if position == 0:
         raise LookupError(f"{param_id}: no value in force on {day.isoformat()}")
-    return values[position - 1]
+    return position - 1
+
+
+def value_entry(param_id: str, as_of: date | None = None) -> dict:
+    """The dated value (with its citation) in force on `as_of`."""
+    return _parameters()[param_id]["values"][_in_force(param_id, as_of)]
 
 
 @cache
@@ -64,12 +68,7 @@ def value(param_id: str, as_of: date | None = None):
     """The value of a parameter in force on `as_of` (today in Shanghai by default); None
     when the item was not in force then. Lists come as tuples and a scale's brackets as
     read-only mappings, so no caller can change the rules. Unknown id -> KeyError."""
-    values = _frozen_values(param_id)
-    day = as_of or today_in_shanghai()
-    position = bisect_right(_sinces(param_id), day)
-    if position == 0:
-        raise LookupError(f"{param_id}: no value in force on {day.isoformat()}")
-    return values[position - 1]
+    return _frozen_values(param_id)[_in_force(param_id, as_of)]
 
 
 @cache

@@ -64,40 +64,35 @@ def check_everyday_names() -> None:
     raise BuildError(relative(path), detail + more, line)
 
 
+def _name_rows(groups: list[dict], prefix: str) -> list[dict]:
+    """Title hints or not-counted certificates with `anchor`, `url` (on /catalogue/), `also`
+    (the other names) and the filter's `search`."""
+    return [
+        {
+            **group,
+            "anchor": f"{prefix}-{number}",
+            "url": f"{CATALOGUE_URL}#{prefix}-{number}",
+            "also": group["names"][1:],
+            "search": _search_text(*group["names"]),
+        }
+        for number, group in enumerate(groups, start=1)
+    ]
+
+
 def not_counted_rows(groups: list[dict] | None = None) -> list[dict]:
-    """The not-counted certificates (calculator.catalogues.not_counted()) with `anchor`,
-    `url` (on /catalogue/), `also` (the other names), `pages` and the filter's `search`."""
+    """The not-counted certificates (calculator.catalogues.not_counted()) as rows, each also
+    with the catalogue `pages` it is listed on."""
     if groups is None:
         groups = _engine_catalogues().not_counted()
-    rows = []
-    for number, group in enumerate(groups, start=1):
-        anchor = f"not-counted-{number}"
-        rows.append({
-            **group,
-            "anchor": anchor,
-            "url": f"{CATALOGUE_URL}#{anchor}",
-            "also": group["names"][1:],
-            "pages": NOT_COUNTED_PAGES.get(group["catalogue"], ("skill", "qualification")),
-            "search": _search_text(*group["names"]),
-        })
+    rows = _name_rows(groups, "not-counted")
+    for row in rows:
+        row["pages"] = NOT_COUNTED_PAGES.get(row["catalogue"], ("skill", "qualification"))
     return rows
 
 
 def title_rows(hints: list[dict] | None = None) -> list[dict]:
-    """The title hints (calculator.catalogues.title_hints()), shaped like not_counted_rows."""
-    if hints is None:
-        hints = _engine_catalogues().title_hints()
-    rows = []
-    for number, hint in enumerate(hints, start=1):
-        anchor = f"title-{number}"
-        rows.append({
-            **hint,
-            "anchor": anchor,
-            "url": f"{CATALOGUE_URL}#{anchor}",
-            "also": hint["names"][1:],
-            "search": _search_text(*hint["names"]),
-        })
-    return rows
+    """The title hints (calculator.catalogues.title_hints()) as rows."""
+    return _name_rows(_engine_catalogues().title_hints() if hints is None else hints, "title")
 
 
 def _rows(rows: list[dict]) -> Rows:
