@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from . import catalogues
 from .dates import month_label, parse_month
 from .decisions import TERMS, placeholders
 from .indicators import REGISTRY
@@ -265,7 +266,8 @@ def _document_problems(data: dict, source_keys: set, parameter_ids: set) -> list
 
 
 def check() -> list[str]:
-    """Every problem in the shipped rules data, as "<file>: <where>: <what>"; [] when sound."""
+    """Every problem in the shipped data, as "<file>: <where>: <what>"; [] when sound (the
+    everyday certificate names are checked by calculator.catalogues.check_everyday)."""
     sources = load_toml("sources.toml")
     rules = load_toml("rules.toml")
     document_keys = {d.get("key") for d in sources.get("document", [])}
@@ -283,4 +285,6 @@ def check() -> list[str]:
         ("documents.toml",
          _document_problems(load_toml("documents.toml"), source_keys, parameter_ids)),
     ]
-    return [f"{file}: {problem}" for file, problems in found for problem in problems]
+    return [f"{file}: {problem}" for file, problems in found for problem in problems] + (
+        catalogues.check_everyday()
+    )

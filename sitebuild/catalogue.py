@@ -3,11 +3,7 @@ people type that are not entries (calculator/data/everyday_names.toml)."""
 
 from __future__ import annotations
 
-import re
-
-from .errors import BuildError
 from .links import calc_link
-from .paths import ENGINE, relative
 
 CATALOGUE_URL = "/catalogue/"
 SKILLS_URL = "/catalogue/skills/"
@@ -45,25 +41,6 @@ def _engine_catalogues():
     return catalogues
 
 
-def check_everyday_names() -> None:
-    """The engine's check of everyday_names.toml (calculator.catalogues.check_everyday): the
-    first problem fails the build, named by the file and the line of its entry."""
-    problems = _engine_catalogues().check_everyday()
-    if not problems:
-        return
-    file, _, detail = problems[0].partition(": ")
-    path = ENGINE / "data" / file
-    line = None
-    named = re.search(r"'([^']+)'", detail)
-    if named and path.is_file():
-        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if f'"{named.group(1)}"' in text:
-                line = number
-                break
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    raise BuildError(relative(path), detail + more, line)
-
-
 def _name_rows(groups: list[dict], prefix: str) -> list[dict]:
     """Title hints or not-counted certificates with `anchor`, `url` (on /catalogue/), `also`
     (the other names) and the filter's `search`."""
@@ -96,7 +73,6 @@ def title_rows(hints: list[dict] | None = None) -> list[dict]:
 
 
 def _rows(rows: list[dict]) -> Rows:
-    check_everyday_names()
     return Rows(rows, not_counted_rows(), title_rows())
 
 

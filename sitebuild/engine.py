@@ -98,8 +98,9 @@ def check_catalogue(rows, fields: dict[str, type], path: Path) -> None:
 
 
 def check_rules(check: ModuleType) -> None:
-    """The engine's own check of its rules data; the first problem fails the build, named by
-    its data file (and the line of the entry, where it can be found)."""
+    """The engine's own check of its data (rules, sources, yardsticks, decisions, history,
+    documents, everyday names); the first problem fails the build, named by its data file
+    (and the line of the entry, where it can be found)."""
     try:
         problems = check.check()
     except Exception as e:
@@ -109,7 +110,8 @@ def check_rules(check: ModuleType) -> None:
         return
     file, _, detail = problems[0].partition(": ")
     path = DATA / file
-    where = re.search(r"^(?:parameter|decision|year|source|document) '?([^' :]+)'?", detail)
+    # the entry a problem names: a quoted name ('standard_score', '电工证') or a key (D2, 2022-08)
+    where = re.search(r"'([^']+)'", detail) or re.search(r"^(?:decision|year) ([^ :]+)", detail)
     line = _line_of(path, re.escape(f'"{where.group(1)}"')) if where else None
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     raise BuildError(relative(path), detail + more, line)
