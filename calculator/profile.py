@@ -72,6 +72,20 @@ TOP_KEYS = {
     "plan",  # the planner's options (calculator.planner); scoring ignores them
 }
 MAX_BASE_MULTIPLE = 3
+CREDENTIAL_KEYS = {
+    "title": {"type", "level", "job_match"},
+    "qualification": {"type", "name", "job_match", "registered"},
+    "skill": {
+        "type",
+        "level",
+        "occupation",
+        "job_match",
+        "obtained_in_shanghai",
+        "verified_in_shanghai",
+    },
+    "overseas": {"type", "category", "level", "name", "job_match"},
+}
+
 # What a confirmation only the person can give (三地一致, job match, registered, verified)
 # means when left out. Version 1 assumed the answer; from version 2 a left-out confirmation
 # is unanswered (None): it counts for nothing and the result asks for it (calculator.confirm).
@@ -310,19 +324,7 @@ def _credential(problems: Problems, raw, path: str, version: int) -> Credential 
     if data is None:
         return None
     kind = data.get("type")
-    allowed = {
-        "title": {"type", "level", "job_match"},
-        "qualification": {"type", "name", "job_match", "registered"},
-        "skill": {
-            "type",
-            "level",
-            "occupation",
-            "job_match",
-            "obtained_in_shanghai",
-            "verified_in_shanghai",
-        },
-        "overseas": {"type", "category", "level", "name", "job_match"},
-    }
+    allowed = CREDENTIAL_KEYS
     if not isinstance(kind, str) or kind not in allowed:
         problems.add(
             f"{path}.type",
@@ -624,3 +626,27 @@ def read_profile(raw) -> Profile:
     )
     problems.raise_if_any()
     return Profile(as_of=as_of, birth_date=birth, **profile_kwargs)
+
+
+def in_current_version(raw: dict) -> dict:
+    """A version-1 profile as version 2, the answers version 1 assumed written out, so that it
+    scores the same wherever it is read (a worked example's link into the calculator)."""
+    if not isinstance(raw, dict) or raw.get("version") not in (None, 1):
+        return raw
+    assumed = ASSUMED[1]
+    out = {**raw, "version": PROFILE_VERSION}
+
+    def answered(item: dict, keys) -> dict:
+        return {**{k: assumed[k] for k in keys if item.get(k) is None}, **{
+            k: v for k, v in item.items() if v is not None
+        }}
+
+    if isinstance(raw.get("education"), dict):
+        out["education"] = answered(raw["education"], ["study_place_consistent"])
+    if isinstance(raw.get("credentials"), list):
+        out["credentials"] = [
+            answered(c, sorted(set(assumed) & CREDENTIAL_KEYS.get(c.get("type"), set())))
+            if isinstance(c, dict) else c
+            for c in raw["credentials"]
+        ]
+    return out

@@ -254,7 +254,12 @@ class PageFunctions:
     def calc_link(self, profile: dict) -> str:
         if not isinstance(profile, dict):
             raise PageFunctionError("calc_link: the profile must be a mapping")
-        return calc_link(profile)
+        return calc_link(self._current(profile))
+
+    def _current(self, profile: dict) -> dict:
+        """A page's profile as the calculator's current format, with the answers the page's
+        example assumes written out, so the calculator scores it as the page does."""
+        return self.engine.module.profile.in_current_version(profile)
 
     def worked_example(self, title: str, profile: dict) -> Markup:
         engine = self.engine.module
@@ -276,7 +281,7 @@ class PageFunctions:
             f'<figure class="worked-example"><figcaption>{escape(title)}</figcaption>'
             f"{table}"
             f'<p class="example-total"><strong>{escape(_verdict(result))}</strong> '
-            f'<a href="{escape(calc_link(profile))}">在计算器中打开此例</a></p></figure>'
+            f'<a href="{escape(self.calc_link(profile))}">在计算器中打开此例</a></p></figure>'
         )
 
     def context(self) -> dict:

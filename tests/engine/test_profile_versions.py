@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 import calculator
-from calculator.profile import NEWER_VERSION_ZH, PROFILE_VERSION, PROFILE_VERSIONS
+from calculator.profile import (
+    NEWER_VERSION_ZH,
+    PROFILE_VERSION,
+    PROFILE_VERSIONS,
+    in_current_version,
+)
 
 V1 = json.loads(
     (Path(__file__).parent / "cases" / "v1_profiles" / "release_48d1dbb.json").read_text(
@@ -71,36 +76,13 @@ def test_a_version_1_profile_scores_as_the_release_before_format_2(case):
     assert _figures(calculator.score(case["profile"])) == expected
 
 
-def _with_version_1_answers(profile: dict) -> dict:
-    """The confirmations version 1 assumed when left out, written out (version 2 asks)."""
-    def given(item: dict) -> dict:  # null is the same as left out
-        return {k: v for k, v in item.items() if v is not None}
-
-    out = dict(profile)
-    if isinstance(profile.get("education"), dict):
-        out["education"] = {"study_place_consistent": True, **given(profile["education"])}
-    defaults = {"job_match": True, "registered": True, "verified_in_shanghai": False}
-    out["credentials"] = [
-        {**{k: v for k, v in defaults.items() if k in KEYS_BY_TYPE[c["type"]]}, **given(c)}
-        for c in profile.get("credentials") or []
-    ]
-    return out
-
-
-KEYS_BY_TYPE = {
-    "title": {"job_match"},
-    "qualification": {"job_match", "registered"},
-    "skill": {"job_match", "verified_in_shanghai"},
-    "overseas": {"job_match"},
-}
-
-
 @pytest.mark.parametrize("case", V1_CASES)
 def test_version_1_and_2_score_the_same_once_the_assumed_answers_are_given(case):
     for version in (None, 1):
         profile = {**case["profile"], "version": version}
         assert _figures(calculator.score(profile)) == _figures(calculator.score(case["profile"]))
-    answered = {**_with_version_1_answers(case["profile"]), "version": 2}
+    answered = in_current_version(case["profile"])
+    assert answered["version"] == 2
     assert _figures(calculator.score(answered)) == _figures(calculator.score(case["profile"]))
 
 
