@@ -184,7 +184,11 @@ class PageFunctions:
                 ]
             )
         headers = ["规则参数", "现行值", "依据", "可信度", "资料查阅日期"]
-        return _table(headers, rows, css="data cards parameters")
+        table = _table(headers, rows, css="data cards parameters")
+        return Markup(
+            f'<details class="parameters"><summary>查看全部 {len(rows)} 个规则参数</summary>'
+            f"{table}</details>"
+        )
 
     def decisions_list(self) -> Markup:
         items = "".join(
