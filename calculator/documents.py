@@ -29,5 +29,17 @@ def checklist(result: dict) -> list[dict]:
     ]
 
 
+def added(result: dict, before: dict) -> list[dict]:
+    """The entries for the lines that score in `result` but not in `before`: what a route of
+    the plan adds to prepare, on the day it reaches the standard, against today's result."""
+    had = {line["id"] for line in before["lines"] if line["raw_points"] > 0}
+    new = {line["id"] for line in result["lines"] if line["raw_points"] > 0} - had
+    return [
+        {"id": entry["id"], "purpose": entry["purpose"], "items": entry["items"]}
+        for entry in all_documents()
+        if entry["when"] in new
+    ]
+
+
 def next_steps(as_of: date) -> list[str]:
     return [fill(step["text"], as_of) for step in load_toml("documents.toml")["next_step"]]

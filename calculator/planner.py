@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .dates import add_months, add_years
+from .documents import added
 from .engine import score_profile
 from .errors import Problems
 from .parse import Unreadable, read_date
@@ -67,7 +68,11 @@ def _scan(p: Profile, route: Route, until: date, after: date | None = None):
     return scored, reach, result
 
 
-def _entry(route: Route, reach: date | None, result: dict, deadline: date | None) -> dict:
+def _entry(route: Route, reach: date | None, result: dict, deadline: date | None,
+           current: dict) -> dict:
+    """A route as the plan reports it; `result` is its score on the day it reaches the
+    standard (or on the horizon): the points of each line then, and the documents for the
+    lines that score then but not in `current` (today's result)."""
     return {
         "id": route.id,
         "kind": route.kind,
@@ -80,6 +85,8 @@ def _entry(route: Route, reach: date | None, result: dict, deadline: date | None
         "total_on": result["as_of"],
         "meets_target": None if deadline is None else reach is not None and reach <= deadline,
         "latest_start": None,
+        "lines": {line["id"]: line["points"] for line in result["lines"]},
+        "documents": added(result, current),
     }
 
 
@@ -137,7 +144,7 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
     routes = _routes(p, timeline, latest, expected, base_words)
     time_only = routes[0]
     time_scored, time_reach, time_result = _scan(p, time_only, horizon)
-    course = _entry(time_only, time_reach, time_result, deadline)
+    course = _entry(time_only, time_reach, time_result, deadline, current)
     scored = {time_only.id: time_scored}
     kept = []
     reaches: dict[str, date | None] = {}
@@ -151,7 +158,7 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
             reaches[route.id] = reach
             if reach is None or (time_reach is not None and reach >= time_reach):
                 continue  # no sooner than going on as now
-            entry = _entry(route, reach, result, deadline)
+            entry = _entry(route, reach, result, deadline, current)
             if deadline is not None:
                 start = _latest_start(p, route, reach, deadline, expected, latest, base_words)
                 entry["latest_start"] = start.isoformat() if start else None
@@ -180,6 +187,7 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
         "routes": entries,
         "horizon": horizon.isoformat(),
         "projection": projection,
+        "line_labels": {line["id"]: line["label"] for line in current["lines"]},
         "summary": _summary(current, course, entries, standard, options.target, deadline),
     }
 

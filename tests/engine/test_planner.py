@@ -86,6 +86,39 @@ def test_every_route_figure_is_a_rescore():
     assert not before["passes"]
 
 
+def test_each_route_carries_its_points_by_line_on_the_day_it_reaches_the_standard():
+    plan = _plan(EIGHTY_FIVE, expected={"skill_3": "2027-03-15"})
+    ids = [line["id"] for line in calculator.score(EIGHTY_FIVE)["lines"]]
+    assert list(plan["line_labels"]) == ids and plan["line_labels"]["age"] == "年龄"
+    for route in [plan["time_only"], *plan["routes"]]:
+        assert list(route["lines"]) == ids
+        assert sum(route["lines"].values()) == route["total"]
+    # the base route re-scored on its day: every line as the engine gives it then
+    base = _routes(plan)["base_3"]
+    p = read_profile(EIGHTY_FIVE)
+    on_the_day = replace(keep_paying(p, exact(3)),
+                         as_of=date.fromisoformat(base["reaches_standard_on"]))
+    result = score_profile(on_the_day, confirmations=False)
+    assert base["lines"] == {line["id"]: line["points"] for line in result["lines"]}
+    # the certificate counts instead of the non-full-time 大专 (the higher of the two)
+    skill = _routes(plan)["skill_3"]["lines"]
+    assert skill["credential"] == 60 and skill["education"] == 0
+    # a course that never gets there: its lines on the horizon
+    course = plan["time_only"]
+    assert course["reaches_standard_on"] is None and course["total_on"] == plan["horizon"]
+
+
+def test_a_route_names_the_documents_for_the_lines_it_adds():
+    routes = _routes(calculator.plan(EIGHTY_FIVE))
+    # the certificate adds the credential line; 三地一致 makes the education line score
+    assert [d["id"] for d in routes["skill_3"]["documents"]] == ["credential"]
+    education = routes["three_places"]["documents"]
+    assert [d["id"] for d in education] == ["education"]
+    assert any("三地一致" in item for item in education[0]["items"])
+    # a higher base changes a line that already scores: nothing new to prepare
+    assert routes["base_3"]["documents"] == []
+
+
 def test_a_credential_route_takes_the_date_the_person_expects():
     plan = _plan(EIGHTY_FIVE, expected={"skill_3": "2027-03-15"})
     assert _routes(plan)["skill_3"]["starts_on"] == "2027-03-15"
