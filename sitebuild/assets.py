@@ -79,7 +79,16 @@ class Assets:
             raise BuildError(referrer, message) from None
 
 
-def read_static(assets: Assets, folder: Path = STATIC) -> None:
+def read_static(assets: Assets, folder: Path = STATIC,
+                vendored: dict[str, bytes] | None = None) -> None:
+    """Every file of `folder`, modules rewritten; `vendored` (logical name -> code) are
+    third-party modules from node_modules that the site's modules may import by relative
+    specifier: each is written first, as it is, and must import nothing itself."""
+    vendored = vendored or {}
+    for name, data in vendored.items():
+        if any(is_relative(s.text) for s in import_specifiers(data.decode("utf-8"))):
+            raise BuildError(name, "a vendored module must not import other files")
+        assets.add(name, data)
     sources: dict[str, Path] = {}
     for source in sorted(folder.rglob("*")):
         if not source.is_file() or source.name.startswith("."):
@@ -92,7 +101,8 @@ def read_static(assets: Assets, folder: Path = STATIC) -> None:
     for name, source in sources.items():
         if name not in modules:
             assets.add(name, source.read_bytes())
-    graph = {name: _imports(name, source, sources) for name, source in modules.items()}
+    graph = {name: _imports(name, source, {**sources, **dict.fromkeys(vendored)})
+             for name, source in modules.items()}
     for name in _dependencies_first(graph, modules):
         code = _read_module(modules[name])
         assets.add(name, _rewritten(code, name, assets).encode("utf-8"))

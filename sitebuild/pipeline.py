@@ -26,7 +26,7 @@ from .runtime import pyodide_version, runtime_files
 from .search_index import build_index
 from .stdlib import build_stdlib
 from .templates import render_pages, template_environment
-from .vendor import minisearch_module
+from .vendor import minisearch_module, vendored_modules
 from .wheel import build_wheel, wheel_output_path
 
 
@@ -120,7 +120,8 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
 
     with report.step("assets"):
         assets = Assets()
-        read_static(assets)
+        vendored = vendored_modules()  # loaded by the page only when asked for
+        read_static(assets, vendored=vendored)
         for name, data in icon_files().items():
             assets.add(name, data)
         assets.add("js/minisearch.js", minisearch_module())
@@ -176,7 +177,11 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
         check_links(html, tree.paths(), {p.output: p.file for p in pages})
 
     with report.step("service worker"):
-        precache = [*page_urls, *("/" + p for p in immutable), "/manifest.webmanifest"]
+        # A vendored module (the QR code library) is fetched when a person asks for what it
+        # does, and kept by the service worker then, not downloaded with the offline copy.
+        on_demand = {assets.urls[name] for name in vendored}
+        precache = [*page_urls, *("/" + p for p in immutable if "/" + p not in on_demand),
+                    "/manifest.webmanifest"]
         worker = site_files.service_worker(_output_version(tree), sorted(precache))
         if worker is not None:
             tree.add("sw.js", worker)

@@ -3,6 +3,7 @@ file's hashed URL, hashing dependencies first, and refuses a missing import or a
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from sitebuild.assets import Assets, import_specifiers, read_static
 from sitebuild.errors import BuildError
+from sitebuild.vendor import vendored_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 JS = ROOT / "site_src" / "static" / "js"
@@ -46,12 +48,14 @@ def asset_urls(site_dir: Path) -> dict[str, str]:
 # ---- the real site --------------------------------------------------------------------------
 
 def test_sources_use_relative_imports_and_no_shared_global():
+    vendored = {name.removeprefix("js/") for name in vendored_modules()}
     for source in sorted(JS.glob("*.js")):
         code = source.read_text(encoding="utf-8")
         assert "globalThis.ShPoints" not in code, source.name
         for specifier in imported(code):
             if specifier.startswith("./"):
-                assert (JS / specifier).is_file(), f"{source.name}: {specifier}"
+                name = specifier.removeprefix("./")
+                assert (JS / name).is_file() or name in vendored, f"{source.name}: {specifier}"
 
 
 EXPORTED = re.compile(r"^export (?:async )?(?:function\*?|class|const|let) ([\w$]+)", re.M)
@@ -190,3 +194,37 @@ def test_broken_imports_fail_naming_the_module(tmp_path, files, file, words):
         read(folder)
     assert caught.value.file.endswith(file)
     assert words in caught.value.message
+
+
+# ---- vendored modules (sitebuild/vendor.py) --------------------------------------------------
+
+def test_a_vendored_module_is_imported_by_relative_specifier_and_hashed(tmp_path):
+    folder = write(tmp_path, {"js/uses.js": 'const lib = await import("./lib.js");\n'})
+    assets = Assets()
+    read_static(assets, folder, vendored={"js/lib.js": b"export const a = 1;\n"})
+    uses = assets.files[assets.urls["js/uses.js"].lstrip("/")].decode()
+    assert f'import("{assets.urls["js/lib.js"]}")' in uses
+    assert assets.files[assets.urls["js/lib.js"].lstrip("/")] == b"export const a = 1;\n"
+    with pytest.raises(BuildError) as caught:
+        read_static(Assets(), folder, vendored={"js/lib.js": b'import "./other.js";\n'})
+    assert "must not import" in caught.value.message
+
+
+def test_the_qr_library_is_vendored_with_its_licence_and_loaded_only_when_asked(site_dir):
+    modules = built_modules(site_dir)
+    urls = asset_urls(site_dir)
+    qr = urls["qr.js"]
+    code = modules[qr]
+    assert code.splitlines()[0].startswith("/*! uqr ") and "MIT License" in code.splitlines()[0]
+    assert "function encode(" in code and imported(code) == []
+    # one module imports it, by a dynamic import() of its hashed URL
+    assert [url for url, c in modules.items() if qr in imported(c)] == [urls["calculator-qr.js"]]
+    assert f'import("{qr}")' in modules[urls["calculator-qr.js"]]
+    html = (site_dir / "calculator" / "index.html").read_text(encoding="utf-8")
+    assert qr not in html
+    # not in the offline copy made when the service worker installs: fetched (and then kept)
+    # when a code is first asked for; the plan's own modules are
+    first = (site_dir / "sw.js").read_text(encoding="utf-8").split("\n", 1)[0]
+    precache = json.loads(first[len("const BUILD = "):-1])["precache"]
+    assert qr not in precache
+    assert {urls["calculator-plan.js"], urls["calculator-plan-chart.js"]} <= set(precache)

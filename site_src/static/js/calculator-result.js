@@ -1,5 +1,5 @@
-// Renders the engine's result (calculator/engine.py score_profile) and plan
-// (calculator/planner.py plan_profile). Text only ever goes in through textContent.
+// Renders the engine's result (calculator/engine.py score_profile); the plan is drawn by
+// calculator-plan.js. Text only ever goes in through textContent.
 
 // The groups of the result's lines, in display order.
 const GROUPS = [
@@ -117,35 +117,3 @@ export function renderResult(view, result) {
   view.yardstick.hidden = false;
 }
 
-// ---- plan --------------------------------------------------------------------------------
-// The current course: when it reaches the standard, or its total at the horizon.
-function courseItem(course, standard) {
-  const when = course.reaches_standard_on
-    ? `预计 ${course.reaches_standard_on} 达到 ${standard} 分（届时 ${course.total} 分）。`
-    : `到 ${course.total_on} 仍达不到 ${standard} 分（届时 ${course.total} 分）。`;
-  return el("li", {},
-    el("strong", { text: course.title }),
-    el("p", { text: when }),
-    el("p", { className: "assumption", text: `假设：${course.assumption}` }));
-}
-
-// A route that reaches the standard sooner: what it takes, when, and what it assumes.
-function routeItem(route, standard) {
-  return el("li", { "data-route": route.id },
-    el("strong", { text: route.title }),
-    el("p", { text: `预计 ${route.reaches_standard_on} 达到 ${standard} 分（届时 ${route.total} 分）。` }),
-    el("p", { text: route.needs }),
-    el("p", { className: "assumption", text: `假设：${route.assumption}` }));
-}
-
-export function renderPlan(view, plan) {
-  view.plan.replaceChildren(el("p", { className: "plan-summary", text: plan.summary }));
-  if (plan.current.passes) return;
-  view.plan.append(el("h3", { text: "照现在的情况继续" }),
-    el("ul", { className: "plan-changes plan-course" }, courseItem(plan.time_only, plan.standard)));
-  if (plan.routes.length) {
-    view.plan.append(el("h3", { text: "更快达标的办法（按达标日期排序）" }),
-      el("ol", { className: "plan-changes" }, ...plan.routes.map((r) => routeItem(r, plan.standard))));
-  }
-  view.plan.append(el("p", { className: "assumption", text: `测算到 ${plan.horizon} 为止；这些是按规则推算的情形，不是承诺。` }));
-}

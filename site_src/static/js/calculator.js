@@ -6,7 +6,9 @@ import {
   applies, clearForm, fillForm, formPath, normaliseDate, readProfile, syncVisibility,
 } from "./calculator-form.js";
 import { refresh as refreshPicker, watch as watchPicker } from "./calculator-picker.js";
-import { el, renderPlan, renderResult } from "./calculator-result.js";
+import { clearPlan, planProfile, setPlan, showPlan, watchPlan } from "./calculator-plan.js";
+import { prepareShareCodeForPrint, wireShareCode } from "./calculator-qr.js";
+import { el, renderResult } from "./calculator-result.js";
 import { ensureRows, resetRows, wire as wireRows } from "./calculator-rows.js";
 import { currentFields, profileFromHash, shareURL, storage, versionProblem } from "./calculator-share.js";
 import { warmRuntime } from "./offline.js";
@@ -112,7 +114,7 @@ ui.retry.addEventListener("click", () => engine.start());
 function scoreNow() {
   syncVisibility(form);
   if (engine.state !== "ready") return;
-  const profile = readProfile(form);
+  const profile = planProfile(readProfile(form));
   engine.latest("score", "score", profile).then((reply) => {
     if (!reply) return;
     if (reply.ok) {
@@ -142,7 +144,7 @@ function planNow(profile) {
   clearTimeout(planTimer);
   planTimer = setTimeout(() => {
     engine.latest("plan", "plan", profile).then((reply) => {
-      if (reply && reply.ok) renderPlan(resultView, reply.result);
+      if (reply) showPlan(reply);
     });
   }, 150);
 }
@@ -290,6 +292,11 @@ form.addEventListener(
 wireRows(form, scoreNow);
 
 // ---- share link, saved copy, print ------------------------------------------------------
+// The answers as a share link, the plan's own (deadline, dates, what is compared) included.
+const currentLink = () => shareURL(planProfile(readProfile(form)));
+watchPlan(root, scoreNow);
+wireShareCode(root, currentLink);
+
 // Returns false (and says why, leaving the form as it was) for a profile of another format.
 function loadProfile(profile, { fromLink }) {
   const problem = versionProblem(profile);
@@ -298,7 +305,8 @@ function loadProfile(profile, { fromLink }) {
     return false;
   }
   resetRows(form);
-  const fields = currentFields(profile);
+  const { plan, ...fields } = currentFields(profile);
+  setPlan(plan);
   const { unknown, invalid } = fillForm(form, fields, (name, count) => ensureRows(form, name, count));
   refreshPicker();
   touched.clear();
@@ -331,7 +339,7 @@ function readHash() {
 window.addEventListener("hashchange", readHash);
 
 $("#share-button").addEventListener("click", async () => {
-  const url = shareURL(readProfile(form));
+  const url = currentLink();
   ui.shareOutput.value = url;
   ui.shareOutput.hidden = false;
   history.replaceState(null, "", url);
@@ -346,7 +354,7 @@ $("#share-button").addEventListener("click", async () => {
 
 $("#save-button").addEventListener("click", () => {
   try {
-    storage.save(readProfile(form));
+    storage.save(planProfile(readProfile(form)));
     ui.keepStatus.textContent = "已保存在这台设备的浏览器中，下次打开本页会自动填入。";
   } catch {
     ui.keepStatus.textContent = "无法保存：浏览器禁止了本地存储（可能处于无痕模式）。";
@@ -358,6 +366,7 @@ $("#clear-button").addEventListener("click", () => {
   resetRows(form);
   clearForm(form);
   refreshPicker();
+  clearPlan();
   touched.clear();
   linkProblems = [];
   ui.linkMessage.textContent = "";
@@ -374,7 +383,7 @@ $("#clear-button").addEventListener("click", () => {
   scoreNow();
 });
 
-$("#print-button").addEventListener("click", () => window.print());
+$("#print-button").addEventListener("click", () => prepareShareCodeForPrint(currentLink).finally(() => window.print()));
 // A printed result shows every line's explanation, so closed lines are opened for printing.
 let openedForPrint = [];
 window.addEventListener("beforeprint", () => {
