@@ -64,6 +64,8 @@ def _scan(p: Profile, route: Route, until: date, after: date | None = None):
     the standard) up to `until`: (its scores, the day it reaches the standard, that result)."""
     scored = Scored(route.course)
     start = max(route.starts_on, p.as_of, after or p.as_of)
+    if start > until:  # takes effect (or could first pass) only after the days looked at
+        return scored, None, scored.on(until)
     reach, result = scored.first_pass(change_days(p, until, (start,)), start)
     return scored, reach, result
 
@@ -150,11 +152,17 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
     reaches: dict[str, date | None] = {}
     if not current["passes"] and not current["vetoed"]:
         until = min(horizon, time_reach) if time_reach else horizon
+        starts = {r.id: r.starts_on for r in routes}
         for route in _stronger_first(routes[1:]):
-            if route.weaker_than in reaches and reaches[route.weaker_than] is None:
+            # the stronger route has at least this one's points on every day only when it takes
+            # effect no later (a person may expect a higher level later than a lower one)
+            stronger = route.weaker_than
+            bound = stronger in reaches and starts[stronger] <= route.starts_on
+            if bound and reaches[stronger] is None:
                 reaches[route.id] = None  # not even the stronger route reaches it in time
                 continue
-            route_scored, reach, result = _scan(p, route, until, reaches.get(route.weaker_than))
+            route_scored, reach, result = _scan(p, route, until,
+                                                reaches[stronger] if bound else None)
             reaches[route.id] = reach
             if reach is None or (time_reach is not None and reach >= time_reach):
                 continue  # no sooner than going on as now

@@ -136,3 +136,32 @@ def test_a_date_that_is_not_a_date_is_shown_at_its_field(page: Page, site_url: s
     field.press("Enter")
     expect(page.locator("#plan-expected-skill_3-error")).to_contain_text("预计取得的日期")
     expect(field).to_have_attribute("aria-invalid", "true")
+
+
+def test_a_date_that_puts_a_route_out_of_reach_keeps_its_field_until_it_is_changed_back(
+    page: Page, site_url: str
+):
+    open_calculator(page, site_url, share_hash(EIGHTY_FIVE))
+    wait_ready(page)
+    field = page.locator("#plan-expected-skill_4")
+    expect(field).to_be_visible()
+    field.fill("2042-01-01")  # after the fifteen years the plan looks ahead
+    field.press("Enter")
+    plan = calculator.plan({**EIGHTY_FIVE, "plan": {"expected": {"skill_4": "2042-01-01"}}})
+    assert "skill_4" not in {r["id"] for r in plan["routes"]}
+    expect(page.locator('#plan [data-route="skill_4"]')).to_have_count(0)
+    moved = page.locator('#plan [data-route-out="skill_4"]')
+    expect(moved).to_contain_text("取得与岗位相符的技能四级（中级工）证书")
+    expect(moved).to_contain_text("不会比“照现在的情况继续”更早达到")
+    expect(moved.locator("#plan-expected-skill_4")).to_have_value("2042-01-01")
+    expect(page.locator("#plan [data-route]")).to_have_count(len(plan["routes"]))
+    moved.get_by_role("button", name="改回默认估计").click()
+    expect(page.locator('#plan [data-route="skill_4"]')).to_have_count(1)
+    expect(page.locator('#plan [data-route-out="skill_4"]')).to_have_count(0)
+
+    # 清除我的数据 empties the plan's own answers too
+    page.locator("#plan-target").fill("2029-03-01")
+    expect(page.locator("#plan .plan-apply-by")).to_be_visible()
+    page.locator("#clear-button").click()
+    expect(page.locator("#plan-target")).to_have_value("")
+    expect(page.locator("#plan .plan-target")).to_have_count(0)

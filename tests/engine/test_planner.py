@@ -127,6 +127,19 @@ def test_a_credential_route_takes_the_date_the_person_expects():
     assert default["starts_on"] == "2027-05-28" and "2027-05-28" in default["assumption"]
 
 
+def test_a_route_expected_after_the_horizon_never_reaches_the_standard_within_it():
+    late = {"skill_4": "2042-01-01", "title_intermediate": "2045-01-01"}
+    plan = _plan(EIGHTY_FIVE, expected=late)
+    routes = _routes(plan)
+    assert "skill_4" not in routes and "title_intermediate" not in routes
+    assert all(r["reaches_standard_on"] <= plan["horizon"] for r in plan["routes"])
+    # the lower level, held from its own (default) day, is planned on its own: a higher level
+    # expected later says nothing about it
+    alone = _routes(_plan(EIGHTY_FIVE))["skill_5"]
+    assert routes["skill_5"]["reaches_standard_on"] == alone["reaches_standard_on"]
+    assert alone["reaches_standard_on"] < plan["horizon"]
+
+
 def test_the_time_only_card_never_shows_the_evaluation_date_as_its_horizon():
     plan = calculator.plan(EIGHTY_FIVE)
     course = plan["time_only"]

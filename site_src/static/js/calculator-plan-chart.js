@@ -10,8 +10,8 @@ const SVG = "http://www.w3.org/2000/svg";
 const DASHES = [null, "8 4", "2 3", "10 3 2 3"];
 const MARKERS = ["circle", "square", "triangle", "diamond"];
 const DIGITS = ["", "一", "二", "三", "四", "五"];
-const FONT = 12;
-const LANE = 18;
+const FONT = 13;
+const LANE = 20;
 
 // An SVG element; each child is an element or a string (its text).
 function svg(tag, attrs = {}, ...children) {
