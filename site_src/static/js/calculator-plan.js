@@ -270,11 +270,19 @@ function compareSection(plan) {
   const columns = plan.projection.series.map((s) => entries.get(s.id)).filter(Boolean);
   const head = el("tr", {}, el("th", { scope: "col", text: "项目" }),
     ...columns.map((e) => el("th", { scope: "col", "data-series": e.id, text: shortName(e.id, e.title) })));
+  // A cell's text; on a narrow screen a date may wrap after its year, a verdict after its mark.
+  const cell = (text) => {
+    const date = /^(\d{4}-)(\d{2}-\d{2})$/.exec(text);
+    if (date) return el("td", {}, date[1], el("wbr"), date[2]);
+    const verdict = /^([✓✗]) (.+)$/.exec(text);
+    if (verdict) return el("td", {}, `${verdict[1]} `, el("span", { className: "nowrap", text: verdict[2] }));
+    return el("td", { text });
+  };
   const row = (key, label, cells) => el("tr", { "data-row": key },
-    el("th", { scope: "row", text: label }), ...cells.map((text) => el("td", { text })));
+    el("th", { scope: "row", text: label }), ...cells.map(cell));
   const rows = [
     row("reach", `达到${plan.standard}分`, columns.map((e) => e.reaches_standard_on || "15年内达不到")),
-    row("total", "届时总分", columns.map((e) => (e.reaches_standard_on ? String(e.total) : `${e.total}（${e.total_on}）`))),
+    row("total", "届时总分", columns.map((e) => String(e.total))),
   ];
   if (plan.target) rows.push(row("meets", "赶得上截止日期", columns.map((e) => verdictText(e.meets_target))));
   for (const [id, label] of Object.entries(plan.line_labels)) {
@@ -285,10 +293,13 @@ function compareSection(plan) {
   const table = el("table", { className: "plan-table plan-compare" },
     el("caption", { text: `各自达到 ${plan.standard} 分那天的各项分数` }),
     el("thead", {}, head), el("tbody", {}, ...rows));
+  const names = columns.map((e) => `${shortName(e.id, e.title)}：${e.title}`);
+  const never = columns.filter((e) => !e.reaches_standard_on)
+    .map((e) => `${shortName(e.id, e.title)}在 ${e.total_on} 前达不到 ${plan.standard} 分，它的一列是那天的分数`);
   return el("section", { className: "plan-block" },
     el("h3", { id: "plan-compare-title", text: "并排对比" }),
     el("div", { className: "table-scroll", role: "region", "aria-labelledby": "plan-compare-title", tabindex: "0" }, table),
-    el("p", { className: "hint", text: columns.map((e) => `${shortName(e.id, e.title)}：${e.title}`).join("；") + "。" }));
+    el("p", { className: "hint", text: `${[...names, ...never].join("；")}。` }));
 }
 
 function whenText(entry, standard) {

@@ -93,7 +93,7 @@ export function wireShareCode(root, link) {
   let timer = 0;
 
   async function draw() {
-    status.textContent = "正在生成二维码……";
+    if (!library) status.textContent = "正在生成二维码……";
     try {
       await load();
     } catch {
@@ -102,7 +102,9 @@ export function wireShareCode(root, link) {
       return;
     }
     const text = link();
-    box.replaceChildren(codeSVG(text, "分享链接的二维码：用手机相机扫描后打开"));
+    if (box.firstElementChild?.getAttribute("data-text") !== text) {
+      box.replaceChildren(codeSVG(text, "分享链接的二维码：用手机相机扫描后打开"));
+    }
     status.textContent = "用手机相机或微信“扫一扫”扫描，在手机上打开这份填写内容。二维码里包含你填写的内容，请只给信任的人扫。";
   }
 
