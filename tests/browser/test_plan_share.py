@@ -133,6 +133,13 @@ def test_the_printed_summary_carries_the_code_of_its_link(browser, site_url: str
     assert abs(box["width"] - 6 / 2.54 * 96) < 2  # 6 cm
     if page.locator("#print-share").count():  # a summary that prints the link as text: the same
         assert page.locator("#print-share").get_attribute("data-url") == link
+    # 清除我的数据 leaves no code of the answers behind, printed or on screen
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="用手机扫码打开").click()
+    expect(page.locator("#qr-code svg")).to_be_visible()
+    page.get_by_role("button", name="清除我的数据").click()
+    expect(page.locator(".print-qr, #qr-code svg")).to_have_count(0)
+    expect(page.locator("#qr-panel")).to_be_hidden()
     context.close()
 
 

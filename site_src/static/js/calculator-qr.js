@@ -101,6 +101,7 @@ export function wireShareCode(root, link) {
       status.textContent = "二维码工具没有加载成功（可能已断网）。联网后再点一次，或用“复制分享链接”。";
       return;
     }
+    if (panel.hidden) return; // closed meanwhile
     const text = link();
     if (box.firstElementChild?.getAttribute("data-text") !== text) {
       box.replaceChildren(codeSVG(text, "分享链接的二维码：用手机相机扫描后打开"));
@@ -115,11 +116,20 @@ export function wireShareCode(root, link) {
     if (open) draw();
     else box.replaceChildren();
   });
-  root.querySelector("#qr-close")?.addEventListener("click", () => {
+  const close = () => {
+    clearTimeout(timer);
     panel.hidden = true;
     box.replaceChildren();
     button.setAttribute("aria-expanded", "false");
+  };
+  root.querySelector("#qr-close")?.addEventListener("click", () => {
+    close();
     button.focus();
+  });
+  // 清除我的数据: no code of the answers stays on the page, on screen or for print.
+  root.querySelector("#clear-button")?.addEventListener("click", () => {
+    close();
+    for (const code of document.querySelectorAll(".print-qr")) code.remove();
   });
   // While the code is shown, it follows the answers.
   const follow = (event) => {
