@@ -105,6 +105,7 @@ def fill_credential(page: Page):
     field(page, "credentials[0].type").select_option("skill")
     field(page, "credentials[0].level").select_option("2")
     field(page, "credentials[0].occupation").fill("电工")
+    page.locator("#f-credentials-0-job_match").check()  # 与岗位相符: 是 (the form assumes nothing)
     profile = with_changes(credentials=[{
         "type": "skill", "level": 2, "occupation": "电工", "job_match": True,
         "obtained_in_shanghai": True,
@@ -213,6 +214,7 @@ def test_field_errors_are_listed_and_link_to_the_field(page: Page, site_url: str
     open_calculator(page, site_url, share_hash(BASELINE))
     wait_ready(page)
     field(page, "insurance[0].from").fill("2021-13")
+    field(page, "insurance[0].from").press("Tab")  # checked when the person leaves the field
     summary = page.locator("#error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_contain_text("开始月份")
@@ -302,6 +304,7 @@ def test_credential_picker_searches_both_names_and_shows_the_value(page: Page, s
     card = page.locator('[data-picker="qualification"] .picker-card')
     expect(card).to_contain_text("100")
     name.fill("不存在的证书")
+    name.press("Tab")  # said once the person is done with the name
     expect(card).to_contain_text("不在")
 
 

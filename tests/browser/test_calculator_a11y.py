@@ -61,6 +61,7 @@ def test_filled_calculator_with_lines_open_and_errors_has_no_axe_violations(
     found = violations(page)
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
     page.locator('[name="insurance[0].from"]').fill("2019-99")
+    page.locator('[name="insurance[0].from"]').press("Tab")  # checked when the person leaves it
     page.locator("#error-summary").wait_for(state="visible")
     found = violations(page)
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)

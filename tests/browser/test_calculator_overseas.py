@@ -60,6 +60,7 @@ def test_the_overseas_type_shows_its_fields_and_scores_as_the_engine_says(
     category.select_option("A")
     level.select_option("senior")
     name.fill("CPA Australia")
+    page.locator("#f-credentials-0-job_match").check()  # 与岗位相符: 是 (the form assumes nothing)
     expected = with_overseas(category="A", level="senior", name="CPA Australia")
     expect_total(page, total(expected))
     assert total(expected) > total(START)
@@ -94,6 +95,7 @@ def test_the_picker_points_an_unknown_name_to_the_overseas_type(page: Page, site
     wait_ready(page)
     field(page, "credentials[0].type").select_option("qualification")
     field(page, "credentials[0].name").fill("CPA Australia")
+    field(page, "credentials[0].name").press("Tab")  # said once the person is done with the name
     card = page.locator('[data-picker="qualification"] .picker-card')
     expect(card).to_contain_text("境外职业资格（认可清单）")
     card.get_by_role("button", name="改按境外职业资格填写").click()
@@ -102,5 +104,6 @@ def test_the_picker_points_an_unknown_name_to_the_overseas_type(page: Page, site
     expect(page.locator("#f-credentials-0-category")).to_be_focused()
     page.locator("#f-credentials-0-category").select_option("A")
     page.locator("#f-credentials-0-level-overseas").select_option("intermediate")
+    page.locator("#f-credentials-0-job_match").check()
     expected = with_overseas(category="A", level="intermediate", name="CPA Australia")
     expect_total(page, total(expected))

@@ -40,28 +40,15 @@ function flatten(value, prefix = "", out = []) {
   return out;
 }
 
-// "1990-5-12", "1990.05.12", "1990年5月12日", "19900512" -> "1990-05-12" (else unchanged).
-export function normaliseDate(text, withDay) {
-  const trimmed = text.trim();
-  let groups = trimmed.match(/\d+/g) || [];
-  if (groups.length === 1 && groups[0].length === (withDay ? 8 : 6)) {
-    const digits = groups[0];
-    groups = withDay
-      ? [digits.slice(0, 4), digits.slice(4, 6), digits.slice(6)]
-      : [digits.slice(0, 4), digits.slice(4)];
-  }
-  const wanted = withDay ? 3 : 2;
-  if (groups.length !== wanted || groups[0].length !== 4) return trimmed;
-  if (groups.slice(1).some((g) => g.length > 2)) return trimmed;
-  const leftover = trimmed.replace(/\d+/g, "").replace(/[-./年月日\s]/g, "");
-  if (leftover) return trimmed;
-  return groups.map((g, i) => (i ? g.padStart(2, "0") : g)).join("-");
-}
-
-function numberOrText(text, integer) {
-  const cleaned = text.trim().replace(/[,，\s]/g, "").replace(/[．。]/g, ".");
-  const pattern = integer ? /^-?\d+$/ : /^-?(\d+\.?\d*|\.\d+)$/;
-  return pattern.test(cleaned) ? Number(cleaned) : text.trim();
+// Dates, months, amounts of yuan and multiples go to the engine as typed (trimmed): it reads
+// 1995年3月8日, 201907, 1.5万 or 0.8倍 in one place (calculator/parse.py) and says in words
+// what to type when it cannot. The few fields whose profile key takes only a number (whole
+// years, the investment share, head counts) get a plain number turned into one here; anything
+// else is passed on for the engine to name.
+function plainNumber(text, integer) {
+  const tidy = text.normalize("NFKC").trim();
+  const pattern = integer ? /^\d+$/ : /^\d+(\.\d+)?$|^\.\d+$/;
+  return pattern.test(tidy) ? Number(tidy) : text.trim();
 }
 
 // Containers with data-when="path=value" apply only while that control has that value.
@@ -110,19 +97,17 @@ function valueOf(control) {
   if (control.type === "radio" && !control.checked) return undefined;
   const text = control.value;
   if (text.trim() === "") return undefined;
-  if (kind === "date") return normaliseDate(text, true);
-  if (kind === "month") return normaliseDate(text, false);
-  if (kind === "int") return numberOrText(text, true);
-  if (kind === "number") return numberOrText(text, false);
+  if (kind === "int") return plainNumber(text, true);
+  if (kind === "number") return plainNumber(text, false);
   if (kind === "percent") {
-    const number = numberOrText(text, false);
-    return typeof number === "number" ? Math.round(number * 1e6) / 1e8 : number;
+    const number = plainNumber(text.trim().replace(/[%％]$/, ""), false);
+    return typeof number === "number" ? Math.round(number * 1e6) / 1e8 : text.trim();
   }
-  if (kind === "date-list") {
-    return text.split(/[,，、;；\s]+/).filter(Boolean).map((d) => normaliseDate(d, true));
-  }
+  // Several dates in one field: split at the separators a list is typed with (a date itself
+  // has none of them), each date as typed.
+  if (kind === "date-list") return text.split(/[,，、;；]+|\s{2,}|\s+(?=\d{4})/).map((d) => d.trim()).filter(Boolean);
   if (kind === "bool") return text === "true" ? true : text === "false" ? false : text;
-  return text.trim();
+  return text.trim(); // date, month, amount, multiple, text
 }
 
 const ROW_STARTED = {
@@ -137,6 +122,27 @@ export function formPath(path) {
     const map = indexMaps[name];
     return map && map[Number(index)] !== undefined ? `${name}[${map[Number(index)]}]` : whole;
   });
+}
+
+// The form field an engine problem belongs to: the field that must change. A problem about a
+// whole insurance period ("insurance[0]") is the base 二选一 (at the base multiple, or at the
+// yuan field when both are filled) or an overlap or a malformed period (at its start month).
+export function fieldPath(problem, form) {
+  const path = formPath(problem.path);
+  const period = /^insurance\[\d+\]$/.exec(path);
+  if (!period) return path;
+  if (/base_multiple and base_cny/.test(problem.en || "")) {
+    const filled = (key) => (controlValue(form, `${path}.${key}`) || "").trim() !== "";
+    return filled("base_multiple") && filled("base_cny") ? `${path}.base_cny` : `${path}.base_multiple`;
+  }
+  return `${path}.from`;
+}
+
+// Fields checked together: a period's two base fields are one answer (二选一), so leaving
+// one for the other is not leaving the answer.
+export function checkGroup(name) {
+  const base = /^(insurance\[\d+\])\.base_(multiple|cny)$/.exec(name || "");
+  return base ? `${base[1]}.base` : name;
 }
 
 // Always in today's format ("version", docs/profile.md), whatever was loaded into the form.

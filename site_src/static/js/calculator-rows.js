@@ -2,7 +2,7 @@
 // A <div data-repeat="insurance"> holds rows and a <template> whose names use "#" for the index;
 // rows are numbered 0..n-1 and renumbered after a removal so that names stay profile paths.
 
-const ATTRS = ["name", "id", "for", "aria-describedby", "data-when", "aria-labelledby", "href", "data-row-label"];
+const ATTRS = ["name", "id", "for", "aria-describedby", "aria-controls", "data-when", "aria-labelledby", "href", "data-row-label"];
 
 function containers(form) {
   return new Map([...form.querySelectorAll("[data-repeat]")].map((c) => [c.dataset.repeat, c]));

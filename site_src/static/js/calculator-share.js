@@ -58,16 +58,45 @@ export function versionProblem(profile) {
   return `格式版本“${shown}”无法识别（应为整数1或2），这个链接或保存的内容可能已损坏，请重新填写。`;
 }
 
-// The fields of a profile of a known version, as the form of this version holds them.
+// What version 1 assumed for the confirmations only the person can give, which version 2
+// leaves unanswered when they are left out (calculator.profile.ASSUMED[1]).
+const ASSUMED_V1 = { study_place_consistent: true, job_match: true, registered: true, verified_in_shanghai: false };
+const CONFIRMATIONS = {
+  title: ["job_match"],
+  qualification: ["job_match", "registered"],
+  skill: ["job_match", "verified_in_shanghai"],
+  overseas: ["job_match"],
+};
+
+function withAssumed(item, keys) {
+  if (!item || typeof item !== "object" || Array.isArray(item)) return item;
+  const out = { ...item };
+  for (const key of keys) if (out[key] === undefined || out[key] === null) out[key] = ASSUMED_V1[key];
+  return out;
+}
+
+// The fields of a profile of a known version, as the form of this version holds them. A
+// version-1 profile (no version) gets the answers version 1 assumed written out, as the engine's
+// calculator.profile.in_current_version does, so the form shows them (是/否) and scores as before.
 export function currentFields(profile) {
   const { version, ...fields } = profile;
+  if (version !== undefined && version !== null && version !== 1) return fields;
+  if (fields.education && typeof fields.education === "object") {
+    fields.education = withAssumed(fields.education, ["study_place_consistent"]);
+  }
+  if (Array.isArray(fields.credentials)) {
+    fields.credentials = fields.credentials.map((c) => withAssumed(c, CONFIRMATIONS[c?.type] || []));
+  }
   return fields;
 }
 
-// The profile named in location.hash: {profile} | {error} | null when there is none.
+// The profile named in location.hash: {profile, from} | {error} | null when there is none.
+// `from` names the page a link came from ("catalogue": a catalogue entry's 用此证书计算,
+// `#profile=…&from=catalogue`); a share link has none.
 export function profileFromHash(hash) {
-  const match = /^#profile=(.*)$/s.exec(hash || "");
+  const match = /^#profile=(.*?)(?:&from=([a-z-]+))?$/s.exec(hash || "");
   if (!match) return null;
+  const from = match[2] || null;
   let text = match[1];
   try {
     text = decodeURIComponent(text);
@@ -75,7 +104,7 @@ export function profileFromHash(hash) {
     return { error: "分享链接已损坏（编码不正确），可能没有复制完整。" };
   }
   try {
-    return { profile: decodeProfile(text.trim()) };
+    return { profile: decodeProfile(text.trim()), from };
   } catch (error) {
     if (error instanceof LinkError) return { error: error.message };
     throw error;

@@ -3,8 +3,9 @@
 // worker as soon as it runs).
 import { Engine, runtimeURLs } from "./calculator-engine.js";
 import {
-  applies, clearForm, fillForm, formPath, normaliseDate, readProfile, syncVisibility,
+  applies, checkGroup, clearForm, fieldPath, fillForm, formPath, readProfile, syncVisibility,
 } from "./calculator-form.js";
+import { renderToConfirm } from "./calculator-confirm.js";
 import { refresh as refreshPicker, watch as watchPicker } from "./calculator-picker.js";
 import { clearPlan, planProfile, setPlan, showPlan, watchPlan } from "./calculator-plan.js";
 import { prepareShareCodeForPrint, wireShareCode } from "./calculator-qr.js";
@@ -45,10 +46,33 @@ const resultView = {
   asOf: $("#result-as-of"),
   yardstick: $("#result-yardstick"),
 };
+const confirmView = { section: $("#to-confirm"), list: $("#to-confirm-list") };
 
 const runtimeBytes = Number(root.dataset.runtimeBytes || 0);
-const touched = new Set(); // paths the person has typed in (their errors are shown)
+// ---- when a field's problems are shown ----------------------------------------------------
+// A field is checked when the person leaves it (a text field they typed in or that holds a
+// value; a period's two base fields count as one) or changes a choice, and every field when
+// they press 检查并计算 or Enter. Its problems then stay until it is valid. While a field is
+// typed in, nothing new is shown anywhere: a message already shown at that field stays (as it
+// was) until the engine finds the field valid, when it goes at once.
+const checked = new Set(); // field names whose problems are shown
+let checkAll = false; // 检查并计算 pressed: every field is checked, empty ones too
+const edited = new Set(); // fields the person has changed since the form was (re)filled
+let editing = null; // the text field being typed in
+let shown = new Map(); // field name -> the message shown at it
+const leftAt = new Map(); // field name -> number of the first request made after leaving it
+let requestNo = 0; // scoring requests made
+let focusAfterCheck = false; // move to the errors or the result when the next answer comes
 let linkProblems = []; // problems found while reading a share link, until the field is edited
+
+function resetChecks() {
+  checked.clear();
+  checkAll = false;
+  edited.clear();
+  editing = null;
+  shown = new Map();
+  leftAt.clear();
+}
 
 // ---- engine ------------------------------------------------------------------------------
 const engine = new Engine({
@@ -115,16 +139,19 @@ function scoreNow() {
   syncVisibility(form);
   if (engine.state !== "ready") return;
   const profile = planProfile(readProfile(form));
+  const number = ++requestNo;
   engine.latest("score", "score", profile).then((reply) => {
     if (!reply) return;
     if (reply.ok) {
-      showProblems([]);
+      showProblems([], number);
       renderResult(resultView, reply.result);
+      renderToConfirm(confirmView, reply.result, (path) => controlFor(formPath(path)));
       showTotalBar(reply.result);
       planNow(profile);
     } else {
-      showProblems(reply.problems);
+      showProblems(reply.problems, number);
     }
+    if (focusAfterCheck) afterCheck();
   });
 }
 
@@ -202,8 +229,11 @@ function markField(control, message) {
   const id = `${control.id || control.name.replace(/[^\w-]/g, "-")}-error`;
   if (!document.getElementById(id)) {
     const note = el("p", { className: "field-error", id, text: message });
-    const anchor = field.querySelector(".hint") || field.querySelector(".label, label, legend");
-    if (anchor && anchor.parentElement === field) anchor.after(note);
+    // After the field's own hint (a question's hint is inside its fieldset), else its label.
+    const own = (node) => node && node.closest(".field") === field;
+    const hint = field.querySelector(".hint");
+    const anchor = own(hint) ? hint : field.querySelector(".label, label, legend");
+    if (own(anchor)) anchor.after(note);
     else field.prepend(note);
   }
   control.setAttribute("aria-invalid", "true");
@@ -211,21 +241,50 @@ function markField(control, message) {
   if (!described.includes(id)) control.setAttribute("aria-describedby", [...described, id].join(" "));
 }
 
-// Engine problems for fields nobody has filled yet are "still needed", not errors.
-function showProblems(problems) {
+// A checked field's problems may be shown once the answer to a request made after the person
+// left it has come (number: the request `problems` answer); while another field is typed in,
+// only those.
+function mayShow(name, number) {
+  if (!checkAll && !checked.has(name)) return false;
+  if (editing === null) return true;
+  const after = leftAt.get(name);
+  return after !== undefined && number >= after;
+}
+
+// Problems at fields not checked yet are not errors: an empty one is "still needed", a typed
+// one waits until the person leaves the field.
+function showProblems(problems, number = requestNo) {
   clearFieldErrors();
   const errors = [];
   const missing = [];
-  const fromEngine = problems.map((p) => ({ ...p, path: formPath(p.path) }));
+  const now = new Map();
+  const fromEngine = problems.map((p) => ({ ...p, path: fieldPath(p, form) }));
   for (const problem of [...linkProblems, ...fromEngine]) {
     const control = controlFor(problem.path);
-    const message = problem.zh;
-    if (control && isEmpty(control) && !touched.has(control.name) && !problem.fromLink) {
+    if (!control) {
+      errors.push({ control, message: problem.zh, path: problem.path });
+      continue;
+    }
+    const name = control.name;
+    if (name === editing && !problem.fromLink) {
+      // Being typed in: an error already shown stays as it was; nothing new appears.
+      if (shown.has(name) && !now.has(name)) {
+        now.set(name, shown.get(name));
+        errors.push({ control, message: shown.get(name), path: problem.path });
+      } else if (!shown.has(name) && isEmpty(control)) {
+        missing.push(labelOf(control) || problem.path);
+      }
+      continue;
+    }
+    if (problem.fromLink || shown.has(name) || mayShow(name, number)) {
+      if (!now.has(name)) now.set(name, problem.zh);
+      errors.push({ control, message: problem.zh, path: problem.path });
+    } else if (isEmpty(control)) {
       missing.push(labelOf(control) || problem.path);
-    } else {
-      errors.push({ control, message, path: problem.path });
     }
   }
+  shown = now;
+  for (const [name, after] of leftAt) if (number >= after) leftAt.delete(name);
   ui.summaryList.replaceChildren();
   for (const { control, message, path } of errors) {
     const label = labelOf(control) || path || "填写内容";
@@ -257,11 +316,42 @@ function showProblems(problems) {
   }
 }
 
+// After 检查并计算: to the list of errors, or (on a phone, where it is below the form) to the
+// result.
+function afterCheck() {
+  focusAfterCheck = false;
+  if (!ui.summary.hidden) {
+    ui.summary.focus();
+    ui.summary.scrollIntoView({ block: "start" });
+    return;
+  }
+  const title = $("#result-title");
+  if (title.getBoundingClientRect().top > window.innerHeight) {
+    title.setAttribute("tabindex", "-1");
+    title.focus();
+    title.scrollIntoView({ block: "start" });
+  }
+}
+
 // ---- typing ------------------------------------------------------------------------------
+const typedIn = (control) => control.tagName === "TEXTAREA" || ["text", "search"].includes(control.type);
+const ours = (control) => Boolean(control?.name) && control.dataset.local === undefined;
+
+// The fields of `controls` the person has answered (typed in, or holding a value) are checked.
+function leave(controls) {
+  for (const control of controls) {
+    if (!edited.has(control.name) && isEmpty(control) && !["radio", "checkbox"].includes(control.type) && control.tagName !== "SELECT") continue;
+    checked.add(control.name);
+    leftAt.set(control.name, requestNo + 1);
+  }
+  scoreNow();
+}
+
 function onEdit(event) {
   const control = event.target;
-  if (control && control.name) {
-    touched.add(control.name);
+  if (ours(control)) {
+    edited.add(control.name);
+    if (typedIn(control)) editing = control.name;
     linkProblems = linkProblems.filter((p) => p.path !== control.name);
   }
   ui.keepStatus.textContent = "";
@@ -269,26 +359,29 @@ function onEdit(event) {
 }
 
 form.addEventListener("input", onEdit);
-form.addEventListener("change", onEdit);
+// A choice (select, radio, checkbox) is answered when it changes; a text field when it is left.
+form.addEventListener("change", (event) => {
+  const control = event.target;
+  if (ours(control) && !typedIn(control)) leave([control]);
+  else scoreNow();
+});
+form.addEventListener("focusout", (event) => {
+  const control = event.target;
+  if (!ours(control) || !typedIn(control)) return;
+  if (editing === control.name) editing = null;
+  const group = checkGroup(control.name);
+  const next = event.relatedTarget;
+  if (next !== control && ours(next) && checkGroup(next.name) === group) return; // still on the same answer
+  leave([...form.querySelectorAll("[name]")].filter((c) => ours(c) && checkGroup(c.name) === group));
+});
+// 检查并计算, or Enter in a text field: every field is checked now.
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  checkAll = true;
+  editing = null;
+  focusAfterCheck = engine.state === "ready";
   scoreNow();
 });
-form.addEventListener(
-  "blur",
-  (event) => {
-    const control = event.target;
-    const kind = control?.dataset?.kind;
-    if (kind === "date" || kind === "month") {
-      const tidy = normaliseDate(control.value, kind === "date");
-      if (tidy !== control.value) {
-        control.value = tidy;
-        scoreNow();
-      }
-    }
-  },
-  true,
-);
 wireRows(form, scoreNow);
 
 // ---- share link, saved copy, print ------------------------------------------------------
@@ -298,7 +391,10 @@ watchPlan(root, scoreNow);
 wireShareCode(root, currentLink);
 
 // Returns false (and says why, leaving the form as it was) for a profile of another format.
-function loadProfile(profile, { fromLink }) {
+// checks: which fields' problems show at once: "all" the fields that apply (a share link:
+// the person who made it typed them), "filled" those holding a value (a copy saved here),
+// "none" (a link from a catalogue page: the person has not typed anything yet).
+function loadProfile(profile, { fromLink, checks = fromLink ? "all" : "filled" }) {
   const problem = versionProblem(profile);
   if (problem) {
     ui.linkMessage.textContent = problem;
@@ -309,17 +405,28 @@ function loadProfile(profile, { fromLink }) {
   setPlan(plan);
   const { unknown, invalid } = fillForm(form, fields, (name, count) => ensureRows(form, name, count));
   refreshPicker();
-  touched.clear();
-  if (fromLink) for (const control of form.querySelectorAll("[name]")) touched.add(control.name);
+  resetChecks();
+  syncVisibility(form);
+  for (const control of form.querySelectorAll("[name]")) {
+    if (!ours(control) || !applies(control, form)) continue;
+    if (checks === "all" || (checks === "filled" && !isEmpty(control))) checked.add(control.name);
+  }
   linkProblems = invalid.map((p) => ({ path: p.path, zh: p.message, fromLink: true }));
   if (unknown.length) {
-    const shown = unknown.slice(0, 5).map((p) => p.slice(0, 60)).join("、");
+    const names = unknown.slice(0, 5).map((p) => p.slice(0, 60)).join("、");
     const more = unknown.length > 5 ? ` 等 ${unknown.length} 项` : "";
-    ui.linkMessage.textContent = `链接中有本计算器不认识的项目，已忽略：${shown}${more}。其余内容已填入。`;
+    ui.linkMessage.textContent = `链接中有本计算器不认识的项目，已忽略：${names}${more}。其余内容已填入。`;
   }
   showProblems([]);
   scoreNow();
   return true;
+}
+
+// "（注册会计师）": the certificate a catalogue link names, as the notice shows it.
+function catalogueName(profile) {
+  const credential = Array.isArray(profile.credentials) ? profile.credentials[0] : null;
+  const name = credential && (credential.name || credential.occupation);
+  return typeof name === "string" && name.trim() ? `（${name.trim().slice(0, 60)}）` : "";
 }
 
 function readHash() {
@@ -330,8 +437,13 @@ function readHash() {
     ui.linkMessage.textContent = `${found.error}表单仍可正常填写。`;
     return true;
   }
-  if (!loadProfile(found.profile, { fromLink: true })) return true;
-  ui.notice.textContent = "已按分享链接填入内容。请核对后再看结果。";
+  // A catalogue entry's 用此证书计算 (#profile=…&from=catalogue) fills its certificate and
+  // waits for the person; a share link is someone's answers, checked as they are.
+  const fromCatalogue = found.from === "catalogue";
+  if (!loadProfile(found.profile, { fromLink: !fromCatalogue, checks: fromCatalogue ? "none" : "all" })) return true;
+  ui.notice.textContent = fromCatalogue
+    ? `已按你在证书目录中选的证书${catalogueName(found.profile)}填好，请补充出生日期等信息。`
+    : "已按分享链接填入内容。请核对后再看结果。";
   ui.notice.hidden = false;
   return true;
 }
@@ -367,7 +479,7 @@ $("#clear-button").addEventListener("click", () => {
   clearForm(form);
   refreshPicker();
   clearPlan();
-  touched.clear();
+  resetChecks();
   linkProblems = [];
   ui.linkMessage.textContent = "";
   ui.notice.hidden = true;
@@ -418,7 +530,7 @@ $("#quick-fill").addEventListener("click", () => {
   resetRows(form);
   form.querySelector('[name="insurance[0].from"]').value = from;
   form.querySelector('[name="insurance[0].base_multiple"]').value = String(multiple);
-  for (const name of ["insurance[0].from", "insurance[0].base_multiple"]) touched.add(name);
+  for (const name of ["insurance[0].from", "insurance[0].base_multiple"]) checked.add(name);
   status.textContent = `已填入：从 ${from} 起一直缴纳到现在，基数为社平工资的 ${multiple} 倍。可在下方修改。`;
   scoreNow();
 });

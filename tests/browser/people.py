@@ -1,0 +1,41 @@
+"""Typing as a person does, for the people_* browser tests: key by key with small delays, real
+pauses, and Tab to move on."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from playwright.sync_api import Locator, Page
+
+KEY_DELAY_MS = 90  # between keys, as a person types on a phone
+PAUSE_MS = 1500  # a person stopping to think, longer than any debounce
+
+
+def type_in(page: Page, control: Locator, text: str, *, delay: int = KEY_DELAY_MS) -> None:
+    """Click into `control` (keeping what is there) and type `text` key by key at the end."""
+    control.click()
+    page.keyboard.press("End")
+    page.keyboard.type(text, delay=delay)
+
+
+def pause(page: Page, ms: int = PAUSE_MS) -> None:
+    page.wait_for_timeout(ms)
+
+
+def leave(page: Page) -> None:
+    """Move on to the next field, as a person does."""
+    page.keyboard.press("Tab")
+
+
+def set_width(page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800 if width > 600 else 740})
+
+
+def shared_profile(link: str) -> dict:
+    text = link.split("#profile=", 1)[1].split("&", 1)[0]
+    return json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+
+
+def field_errors(page: Page) -> list[str]:
+    return page.locator("#calculator .field-error").all_inner_texts()
