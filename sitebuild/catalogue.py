@@ -76,19 +76,27 @@ def _rows(rows: list[dict]) -> Rows:
     return Rows(rows, not_counted_rows(), title_rows())
 
 
+def _link_profile(credential: dict) -> dict:
+    """The profile of an entry's 用此证书计算 link: that credential only, in today's format, so
+    the confirmations (与岗位相符, 已注册) start unanswered, for the person to answer."""
+    from calculator.profile import PROFILE_VERSION
+
+    return {"version": PROFILE_VERSION, "credentials": [credential]}
+
+
 def skill_rows(entries: list[dict]) -> Rows:
     rows = []
     for entry in entries:
         anchor = f"skill-{entry['no']}"
-        profile = {"credentials": [{"type": "skill", "level": LINK_SKILL_LEVEL,
-                                    "occupation": entry["name"]}]}
+        profile = _link_profile({"type": "skill", "level": LINK_SKILL_LEVEL,
+                                 "occupation": entry["name"]})
         everyday = entry.get("everyday_names", [])
         rows.append({
             **entry,
             "everyday_names": everyday,
             "anchor": anchor,
             "url": f"{SKILLS_URL}#{anchor}",
-            "calc_url": calc_link(profile),
+            "calc_url": calc_link(profile, source="catalogue"),
             "search": _search_text(entry["name"], *entry["alt_names"], *everyday),
         })
     return _rows(rows)
@@ -98,14 +106,14 @@ def qualification_rows(entries: list[dict]) -> Rows:
     rows = []
     for entry in entries:
         anchor = f"qual-{entry['no']}"
-        profile = {"credentials": [{"type": "qualification", "name": entry["name"]}]}
+        profile = _link_profile({"type": "qualification", "name": entry["name"]})
         everyday = entry.get("everyday_names", [])
         rows.append({
             **entry,
             "everyday_names": everyday,
             "anchor": anchor,
             "url": f"{QUALIFICATIONS_URL}#{anchor}",
-            "calc_url": calc_link(profile),
+            "calc_url": calc_link(profile, source="catalogue"),
             "search": _search_text(entry["name"], *entry["alt_names"], *everyday,
                                    entry["equivalent_title"]),
         })

@@ -71,6 +71,12 @@ def test_calc_link_is_base64url_json_without_padding():
     assert json.loads(decoded) == profile
 
 
+def test_calc_link_from_another_page_carries_a_marker_after_the_profile():
+    profile = {"version": 2, "credentials": [{"type": "qualification", "name": "注册会计师"}]}
+    link = calc_link(profile, source="catalogue")
+    assert link == calc_link(profile) + "&from=catalogue"
+
+
 def test_sections_split_at_h2_and_h3():
     html = ('<p>引言</p><h2 id="a">第一节</h2><p>甲 乙</p><h3 id="b">小节</h3><p>丙</p>'
             '<nav>导航</nav>')
