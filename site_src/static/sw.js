@@ -2,9 +2,12 @@
 //
 // - One cache per build version; activating a new version deletes the old caches, so a deploy
 //   replaces every file at once (pages and their hashed assets always match).
-// - Pages and assets are cached on install. The calculator's runtime (about 16 MB) is not:
-//   it is added when a page asks for it ({type: "warm-runtime"}), so reading an article never
-//   downloads it, and it is carried over from the previous version when its URL is unchanged.
+// - Pages and assets are cached on install. The calculator's runtime (about 16 MB raw, 4 MB as
+//   served) is not: it is added when a page asks for it ({type: "warm-runtime"}): the
+//   calculator once its engine is ready, any other page once it is idle (offline.js; never
+//   with save-data or on 2G), and it is carried over from the previous version when its URL is
+//   unchanged. A page that asks for a runtime file while it is being added waits for that
+//   download rather than starting a second one.
 // - Pages (navigations) come from the network first, so a returning visitor gets the newly
 //   deployed page with its own hashed assets and wheel; the cached copy is used only when the
 //   network fails or the server errs. A page fetched that way is never written into the
@@ -49,12 +52,31 @@ async function carryOverRuntime(cache) {
   }
 }
 
-async function warmRuntime() {
+// The runtime files being added to the cache, by path.
+const keeping = new Map();
+
+function keep(cache, path, priority) {
+  let job = keeping.get(path);
+  if (!job) {
+    job = (async () => {
+      if (await cache.match(path)) return;
+      const response = await fetch(path, { priority });
+      if (response.ok) await cache.put(path, response);
+    })().finally(() => keeping.delete(path));
+    keeping.set(path, job);
+  }
+  return job;
+}
+
+// idle: asked by a page that does not need the files now, so they come at low priority.
+async function warmRuntime({ idle = false } = {}) {
   const cache = await caches.open(CACHE);
   for (const path of runtimePaths) {
-    if (await cache.match(path)) continue;
-    const response = await fetch(path);
-    if (response.ok) await cache.put(path, response);
+    try {
+      await keep(cache, path, idle ? "low" : "auto");
+    } catch {
+      // offline or refused: the calculator fetches the file when it needs it
+    }
   }
 }
 
@@ -95,7 +117,7 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "warm-runtime") {
-    event.waitUntil(warmRuntime().catch(() => {}));
+    event.waitUntil(warmRuntime({ idle: Boolean(event.data.idle) }).catch(() => {}));
   }
 });
 
@@ -122,9 +144,11 @@ async function respondToNavigation(request) {
 
 async function respond(request) {
   const cache = await caches.open(CACHE);
+  const key = cacheKey(new URL(request.url).pathname);
+  const arriving = keeping.get(key);
+  if (arriving) await arriving.catch(() => {});
   const cached = await fromCache(cache, request);
   if (cached) return cached;
-  const key = cacheKey(new URL(request.url).pathname);
   const response = await fetch(request);
   if (response.ok && known.has(key) && isImmutable(key)) await cache.put(key, response.clone());
   return response;

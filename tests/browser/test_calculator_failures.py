@@ -1,6 +1,8 @@
 """When the engine cannot start or breaks: a missing or corrupted runtime file, a crashed
 worker, an exception inside the engine, no WebAssembly. Each ends in data-engine=error with a
-message, a retry where retrying can help, and every answer typed still in the form."""
+message in words, the raw detail folded away (#engine-error-technical), a retry where
+retrying can help, and every answer typed still in the form. More failures, and the words
+used: test_card_errors.py."""
 
 from __future__ import annotations
 
@@ -52,17 +54,18 @@ def retry_and_score(page: Page) -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "body", "status", "said"),
+    ("pattern", "body", "status", "said", "technical"),
     [
-        ("**/pyodide.asm.wasm", b"", 404, ["404", "刷新页面"]),
-        ("**/stdlib-*.zip", b"this is not a zip file", 200, []),
-        ("**/pyodide.mjs", b"", 404, []),
-        ("**/wheels/**", b"", 404, ["规则包", "刷新页面"]),
+        ("**/pyodide.asm.wasm", b"", 404, ["刷新页面"], ["pyodide.asm.wasm", "404"]),
+        ("**/stdlib-*.zip", b"this is not a zip file", 200, [], []),
+        ("**/pyodide.mjs", b"", 404, ["刷新页面"], ["pyodide.mjs"]),
+        ("**/wheels/**", b"", 404, ["刷新页面"], [".whl", "404"]),
     ],
     ids=["wasm-missing", "stdlib-corrupted", "loader-missing", "wheel-missing"],
 )
 def test_a_missing_or_corrupted_runtime_file_offers_a_retry(
-    page: Page, site_url: str, pattern: str, body: bytes, status: int, said: list[str]
+    page: Page, site_url: str, pattern: str, body: bytes, status: int, said: list[str],
+    technical: list[str],
 ):
     page.route(pattern, lambda route: route.fulfill(
         status=status, body=body, headers={"Cache-Control": "no-store"}))
@@ -71,6 +74,8 @@ def test_a_missing_or_corrupted_runtime_file_offers_a_retry(
     expect_error(page)
     for words in said:
         expect(page.locator("#engine-error")).to_contain_text(words)
+    for bit in technical:
+        expect(page.locator("#engine-error-technical")).to_contain_text(bit)
     expect_answers_kept(page)
     page.unroute(pattern)
     retry_and_score(page)
@@ -128,7 +133,8 @@ def test_an_exception_inside_the_engine_is_reported_and_answers_are_kept(page: P
     open_calculator(page, site_url)
     type_answers(page)  # the first score after start-up meets the exception
     expect_error(page)
-    expect(page.locator("#engine-error")).to_contain_text("engine exploded on purpose")
+    expect(page.locator("#engine-error")).to_contain_text("本站的问题")
+    expect(page.locator("#engine-error-technical")).to_contain_text("engine exploded on purpose")
     expect_answers_kept(page)
     retry_and_score(page)
 

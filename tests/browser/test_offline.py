@@ -1,5 +1,7 @@
 """Offline use through the service worker: after one visit the calculator scores with the
-network off; other pages never download the runtime; a new deploy replaces the old cache."""
+network off; other pages never request the runtime themselves (the service worker warms it
+once they are idle, except with save-data or on 2G: test_card_warmup.py); a new deploy
+replaces the old cache."""
 
 from __future__ import annotations
 

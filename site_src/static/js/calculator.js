@@ -7,9 +7,12 @@ import {
 } from "./calculator-form.js";
 import { renderToConfirm } from "./calculator-confirm.js";
 import { refresh as refreshPicker, watch as watchPicker } from "./calculator-picker.js";
+import {
+  cardState, cardView, el, keepFocusClear, markStale, renderResult, showCardState, showEmpty,
+  showInputErrors, showLoading,
+} from "./calculator-result.js";
 import { clearPlan, planProfile, setPlan, showPlan, watchPlan } from "./calculator-plan.js";
 import { prepareShareCodeForPrint, wireShareCode } from "./calculator-qr.js";
-import { el, renderResult } from "./calculator-result.js";
 import { ensureRows, resetRows, wire as wireRows } from "./calculator-rows.js";
 import { currentFields, profileFromHash, shareURL, storage, versionProblem } from "./calculator-share.js";
 import { warmRuntime } from "./offline.js";
@@ -23,7 +26,10 @@ const ui = {
   statusText: $("#engine-status-text"),
   progress: $("#engine-progress"),
   engineError: $("#engine-error"),
+  engineErrorDetail: $("#engine-error-detail"),
+  engineErrorTechnical: $("#engine-error-technical"),
   retry: $("#engine-retry"),
+  reload: $("#engine-reload"),
   linkMessage: $("#link-message"),
   notice: $("#calc-notice"),
   summary: $("#error-summary"),
@@ -33,22 +39,13 @@ const ui = {
   shareOutput: $("#share-output"),
   printDate: $("#print-date"),
 };
-const resultView = {
-  root,
-  total: $("#total"),
-  gap: $("#score-gap"),
-  headline: $("#headline"),
-  meter: $("#meter"),
-  breakdown: $("#breakdown"),
-  warnings: $("#result-warnings"),
-  plan: $("#plan"),
-  rulesVersion: $("#result-rules-version"),
-  asOf: $("#result-as-of"),
-  yardstick: $("#result-yardstick"),
-};
+const resultView = cardView(root); // the result card's elements (calculator-result.js)
 const confirmView = { section: $("#to-confirm"), list: $("#to-confirm-list") };
 
+// The engine's files: raw bytes (what the worker counts as they are decoded) and what travels
+// on the wire (the brotli copies a host serves), shown as the download's size.
 const runtimeBytes = Number(root.dataset.runtimeBytes || 0);
+const downloadBytes = Number(root.dataset.downloadBytes || 0);
 // ---- when a field's problems are shown ----------------------------------------------------
 // A field is checked when the person leaves it (a text field they typed in or that holds a
 // value; a period's two base fields count as one) or changes a choice, and every field when
@@ -94,28 +91,47 @@ function chineseDate(date, { time = false } = {}) {
   return time ? `${day} ${two(date.getHours())}:${two(date.getMinutes())}` : day;
 }
 
-function megabytes(bytes) {
-  return (bytes / 1048576).toFixed(1);
+// Decimal megabytes, as download sizes are usually written: "约 4.2 MB".
+function downloadSize() {
+  return downloadBytes ? `约 ${(downloadBytes / 1e6).toFixed(1)} MB（只需下载一次）` : "只需下载一次";
 }
 
+// `loaded`: raw bytes the worker has received; shown as a share of the raw total.
 function showProgress(loaded) {
-  if (runtimeBytes) {
-    ui.progress.max = runtimeBytes;
-    ui.progress.value = Math.min(loaded, runtimeBytes);
-    ui.statusText.textContent = `正在下载计算引擎：${megabytes(loaded)} / ${megabytes(runtimeBytes)} MB（只需下载一次）。你可以先填写。`;
-  } else {
+  const fraction = runtimeBytes ? Math.min(1, loaded / runtimeBytes) : null;
+  if (fraction === null) {
     ui.progress.removeAttribute("value");
-    ui.statusText.textContent = `正在下载计算引擎：已下载 ${megabytes(loaded)} MB（只需下载一次）。你可以先填写。`;
+    ui.statusText.textContent = `正在下载计算引擎（${downloadSize()}）。你可以先填写。`;
+  } else {
+    const percent = Math.min(99, Math.floor(fraction * 100));
+    ui.progress.max = 100;
+    ui.progress.value = percent;
+    ui.statusText.textContent = `正在下载计算引擎（${downloadSize()}）：已完成 ${percent}%。你可以先填写。`;
   }
+  if (!hasResult()) showLoading(resultView, fraction);
 }
 
+// A result (current or marked out of date) is on the card.
+function hasResult() {
+  return !["empty", "loading", "error", "cleared", "unavailable"].includes(cardState(resultView));
+}
+
+// detail on "error" (calculator-engine.js): {message: what happened and what to do, in plain
+// Chinese; technical: the raw detail, shown folded for reporting; retry; reload}.
 function showEngineState(state, detail) {
   root.dataset.engine = state;
-  ui.engineError.textContent = state === "error" ? detail.message : "";
+  const failed = state === "error";
+  ui.engineError.textContent = failed ? detail.message : "";
+  ui.engineErrorTechnical.textContent = failed ? detail.technical || "" : "";
+  ui.engineErrorDetail.hidden = !(failed && detail.technical);
+  ui.engineErrorDetail.open = false;
+  ui.reload.hidden = !(failed && detail.reload);
   if (state === "loading") {
-    ui.statusText.textContent = "正在启动计算引擎……你可以先填写，结果会自动出现。";
+    ui.statusText.textContent = `正在下载计算引擎（${downloadSize()}）。你可以先填写，结果会自动出现。`;
     ui.progress.hidden = false;
+    ui.progress.removeAttribute("value");
     ui.retry.hidden = true;
+    if (!hasResult()) showLoading(resultView);
   } else if (state === "ready") {
     root.dataset.engineStart = detail.start || "fresh";
     ui.progress.hidden = true;
@@ -123,30 +139,44 @@ function showEngineState(state, detail) {
     ui.statusText.textContent = "计算引擎已就绪。";
     warmRuntime();
     scoreNow();
-  } else if (state === "error") {
+  } else if (failed) {
     ui.progress.hidden = true;
     ui.retry.hidden = !detail.retry;
     ui.statusText.textContent = detail.retry
-      ? "计算引擎出了问题。你填写的内容都还在，可以重新加载后继续。"
-      : "这个浏览器无法运行计算引擎。";
+      ? "计算引擎出了问题。你填写的内容都还在。"
+      : "这个浏览器无法运行计算引擎。你填写的内容都还在，可以保存或复制分享链接，换一个浏览器打开。";
+    // A result already on the card stays, marked out of date; otherwise the card says why none.
+    if (!markStale(true, resultView)) {
+      showCardState(resultView, "unavailable", { headline: `暂时算不出结果：${detail.message}` });
+    }
   }
 }
 
 ui.retry.addEventListener("click", () => engine.start());
+// Reloading the page (after a deploy replaced the engine's files) keeps the answers: they go
+// into the address's #profile= part, which never reaches the server, and fill the new page.
+ui.reload.addEventListener("click", () => {
+  history.replaceState(null, "", currentLink());
+  location.reload();
+});
 
 // ---- scoring -----------------------------------------------------------------------------
+// Bumped by 清除我的数据 (and its 撤销): an answer to a request made before belongs to answers
+// that are gone and is dropped.
+let generation = 0;
+
 function scoreNow() {
   syncVisibility(form);
   if (engine.state !== "ready") return;
   const profile = planProfile(readProfile(form));
+  const asked = generation;
   const number = ++requestNo;
   engine.latest("score", "score", profile).then((reply) => {
-    if (!reply) return;
+    if (!reply || asked !== generation) return;
     if (reply.ok) {
       showProblems([], number);
-      renderResult(resultView, reply.result);
+      renderResult(resultView, reply.result, { shareURL: shareURL(profile) });
       renderToConfirm(confirmView, reply.result, (path) => controlFor(formPath(path)));
-      showTotalBar(reply.result);
       planNow(profile);
     } else {
       showProblems(reply.problems, number);
@@ -155,23 +185,13 @@ function scoreNow() {
   });
 }
 
-// errorCount > 0: the bar points to the error summary instead of the result.
-function showTotalBar(result, errorCount = 0) {
-  const bar = $("#total-bar");
-  bar.href = errorCount ? "#error-summary" : "#result-title";
-  $("#total-bar-value").textContent = result ? String(result.total) : "—";
-  $("#total-bar-state").textContent = errorCount
-    ? `，有 ${errorCount} 处需要修改`
-    : !result ? "" : result.passes ? "，已达标" : "，未达标";
-  bar.hidden = !result && !errorCount;
-}
-
 let planTimer = 0;
 function planNow(profile) {
   clearTimeout(planTimer);
+  const asked = generation;
   planTimer = setTimeout(() => {
     engine.latest("plan", "plan", profile).then((reply) => {
-      if (reply) showPlan(reply);
+      if (reply && asked === generation) showPlan(reply);
     });
   }, 150);
 }
@@ -307,13 +327,13 @@ function showProblems(problems, number = requestNo) {
   ui.missing.textContent = unique.length
     ? `还需要填写：${unique.join("、")}。填好后结果会自动出现。`
     : "";
-  if (problems.length || linkProblems.length) {
-    showTotalBar(null, errors.length);
-    delete root.dataset.result;
-    resultView.total.textContent = "—";
-    resultView.total.dataset.passes = "false";
-    resultView.plan.replaceChildren();
-  }
+  // The card: while a field is being fixed, or a value typed is not checked yet, the last valid
+  // result stays, marked out of date (markStale); otherwise what to fix, or what to fill first.
+  // Never a previous person's total or headline.
+  if (!problems.length && !linkProblems.length) return;
+  if ((editing !== null || !errors.length) && markStale(true, resultView)) return;
+  if (errors.length) showInputErrors(resultView, errors.map((e) => labelOf(e.control) || e.path || "填写内容"));
+  else showEmpty(resultView, unique);
 }
 
 // After 检查并计算: to the list of errors, or (on a phone, where it is below the form) to the
@@ -355,6 +375,7 @@ function onEdit(event) {
     linkProblems = linkProblems.filter((p) => p.path !== control.name);
   }
   ui.keepStatus.textContent = "";
+  dropUndo();
   scoreNow();
 }
 
@@ -473,39 +494,88 @@ $("#save-button").addEventListener("click", () => {
   }
 });
 
-$("#clear-button").addEventListener("click", () => {
+// ---- 清除我的数据 -------------------------------------------------------------------------
+// Clears at once and everywhere: the form (the quick-fill fields too), field errors, the card
+// (total, headline, lines, plan, documents, print summary), the pinned bar, the share link,
+// the notices, the saved copy and the address's #profile= part. 撤销 brings the answers back
+// for UNDO_MS; until then they are held in this page's memory only, then dropped. The page's
+// title never carries anyone's answers.
+const UNDO_MS = 15000;
+let undo = null; // {profile, saved, timer}
+
+function dropUndo() {
+  if (!undo) return;
+  clearTimeout(undo.timer);
+  undo = null;
+  const button = $("#undo-clear");
+  if (button.contains(document.activeElement)) $("#clear-button").focus();
+  button.hidden = true;
+}
+
+// The offer ends after UNDO_MS, but not while the person is on the button (WCAG 2.2.1).
+function armUndo() {
+  clearTimeout(undo.timer);
+  undo.timer = setTimeout(() => {
+    const button = $("#undo-clear");
+    if (document.activeElement === button || button.matches(":hover")) armUndo();
+    else {
+      dropUndo();
+      ui.keepStatus.textContent = "已清除：表单、结果和本机保存的内容都已删除。";
+    }
+  }, UNDO_MS);
+}
+
+function clearEverything() {
+  generation += 1;
+  clearTimeout(planTimer);
   storage.clear();
   resetRows(form);
   clearForm(form);
+  for (const control of form.querySelectorAll("[data-local]")) control.value = control.defaultValue;
+  $("#quick-status").textContent = "";
   refreshPicker();
   clearPlan();
   resetChecks();
   linkProblems = [];
   ui.linkMessage.textContent = "";
+  ui.notice.textContent = "";
   ui.notice.hidden = true;
   ui.shareOutput.hidden = true;
   ui.shareOutput.value = "";
   if (location.hash) history.replaceState(null, "", location.pathname + location.search);
-  delete root.dataset.result;
-  resultView.total.textContent = "—";
-  resultView.total.dataset.passes = "false";
-  showTotalBar(null);
   showProblems([]);
-  ui.keepStatus.textContent = "已清除：表单已清空，本设备上保存的内容也已删除。";
-  scoreNow();
+  syncVisibility(form);
+  showCardState(resultView, "cleared", { headline: "已清除：表单、结果和本机保存的内容都已删除。" });
+}
+
+$("#clear-button").addEventListener("click", () => {
+  dropUndo();
+  undo = { profile: planProfile(readProfile(form)), saved: storage.load(), timer: 0 };
+  clearEverything();
+  ui.keepStatus.textContent = `已清除：表单、结果和本机保存的内容都已删除。${UNDO_MS / 1000} 秒内可以撤销。`;
+  $("#undo-clear").hidden = false;
+  armUndo();
 });
 
+$("#undo-clear").addEventListener("click", () => {
+  if (!undo) return;
+  const { profile, saved } = undo;
+  dropUndo();
+  generation += 1;
+  if (saved) {
+    try {
+      storage.save(saved.profile);
+    } catch {
+      // storage refused: the form still comes back
+    }
+  }
+  loadProfile(profile, { fromLink: false });
+  ui.keepStatus.textContent = saved ? "已撤销：填写的内容和本机保存的副本已恢复。" : "已撤销：填写的内容已恢复。";
+});
+
+// Printing: a one-page summary first (#print-summary), then the details as they are on screen;
+// a closed <details> prints its summary line only (calculator.css, print).
 $("#print-button").addEventListener("click", () => prepareShareCodeForPrint(currentLink).finally(() => window.print()));
-// A printed result shows every line's explanation, so closed lines are opened for printing.
-let openedForPrint = [];
-window.addEventListener("beforeprint", () => {
-  openedForPrint = [...resultView.breakdown.querySelectorAll("details:not([open])")];
-  for (const details of openedForPrint) details.open = true;
-});
-window.addEventListener("afterprint", () => {
-  for (const details of openedForPrint) details.open = false;
-  openedForPrint = [];
-});
 
 // ---- quick mode for social insurance ----------------------------------------------------
 $("#quick-fill").addEventListener("click", () => {
@@ -553,6 +623,7 @@ function restoreSaved() {
 setTimeout(() => {
   root.classList.add("js");
   ui.printDate.textContent = chineseDate(new Date());
+  keepFocusClear(resultView);
   syncVisibility(form);
   engine.start();
   // The first read of localStorage waits on the browser (20 ms and more on a new profile).

@@ -5,7 +5,9 @@
 //   {type: "progress", loaded}                 bytes of runtime and wheel received so far
 //   {type: "ready", rulesVersion, start}       start: "snapshot" (restored) or "fresh"
 //   {type: "snapshot", state}                  a fresh start's snapshot: "saved", "failed", "unavailable"
-//   {type: "failed", stage, message}            the engine could not start
+//   {type: "failed", stage, kind?, message}     the engine could not start; kind when known:
+//                                              "updated" (a file is gone: 404), "server",
+//                                              "offline" (the request itself failed)
 //   {type: "reply", id, ok: true, result}
 //   {type: "reply", id, ok: false, kind: "validation", problems}
 //   {type: "reply", id, ok: false, kind: "engine", message}
@@ -14,29 +16,51 @@
 const ENGINE_SOURCE = "from calculator.messages import answer\nanswer";
 
 let loadedBytes = 0;
+let scriptBytes = 0; // the runtime's two .mjs files, which arrive through import(), not fetch
 let lastReport = 0;
 
 function report(force) {
   const now = Date.now();
   if (force || now - lastReport > 100) {
     lastReport = now;
-    self.postMessage({ type: "progress", loaded: loadedBytes });
+    self.postMessage({ type: "progress", loaded: loadedBytes + scriptBytes });
   }
+}
+
+// Modules imported by the worker (pyodide.mjs, pyodide.asm.mjs) are counted when they have
+// arrived, from their resource timing (decoded size), so the total reaches the raw size.
+try {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (/\.mjs$/.test(new URL(entry.name).pathname)) scriptBytes += entry.decodedBodySize || 0;
+    }
+    report(true);
+  }).observe({ type: "resource", buffered: true });
+} catch {
+  // no resource timing: progress counts fetched files only
 }
 
 // Pyodide downloads its files with the global fetch; counting the bytes as they stream
 // through gives real progress without fetching anything twice.
 const networkFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
-  const response = await networkFetch(input, init);
-  const url = typeof input === "string" ? input : input.url;
+  const url = input instanceof Request ? input.url : String(input); // a string or a URL
+  const stage = String(url).includes("/wheels/") ? "wheel" : "runtime";
+  let response;
+  try {
+    response = await networkFetch(input, init);
+  } catch (error) {
+    const message = `${fileName(url)}: ${describe(error)}`;
+    self.postMessage({ type: "failed", stage, kind: "offline", message });
+    throw error;
+  }
   if (!response.ok) {
     // Pyodide retries a failed runtime download in ways that can stall; a missing file will
     // not appear by itself, so the page is told at once.
     // Runtime and wheel paths carry versions: a 404 there means a newer build replaced them.
-    const updated = response.status === 404 ? "。网站可能刚更新过，请刷新页面" : "";
-    const message = `下载 ${fileName(url)} 失败（HTTP ${response.status}）${updated}`;
-    self.postMessage({ type: "failed", stage: String(url).includes("/wheels/") ? "wheel" : "runtime", message });
+    const kind = response.status === 404 ? "updated" : "server";
+    const message = `${fileName(url)}: HTTP ${response.status}`;
+    self.postMessage({ type: "failed", stage, kind, message });
     throw new Error(message);
   }
   if (!response.body) return response;
@@ -63,6 +87,26 @@ self.fetch = async (input, init) => {
     headers: response.headers,
   });
 };
+
+// import() says only "Failed to fetch dynamically imported module": asking for the file again
+// tells a missing one (a newer deploy replaced it) from a lost connection.
+async function importRuntime(url) {
+  try {
+    return await import(url);
+  } catch (error) {
+    let kind = null;
+    try {
+      const probe = await networkFetch(url, { method: "HEAD", cache: "no-store" });
+      if (probe.status === 404) kind = "updated";
+      else if (!probe.ok) kind = "server";
+    } catch {
+      kind = "offline";
+    }
+    const message = `${fileName(url)}: ${describe(error)}`;
+    self.postMessage({ type: "failed", stage: "runtime", ...(kind && { kind }), message });
+    throw error;
+  }
+}
 
 function fileName(url) {
   return String(url).split("?")[0].split("/").pop() || String(url);
@@ -148,6 +192,17 @@ let answer = null;
 let snapshotKeyInUse = null;
 let saving = null; // the snapshot being written, if any
 
+// Some failures while the runtime starts (WebAssembly refusing memory, Emscripten's abort) end
+// in a rejection nobody awaits, and loadPyodide() never settles: the page is told at once
+// instead of waiting for its watchdog.
+function failedWhileStarting(event) {
+  if (answer) return;
+  const reason = event.reason ?? event.error ?? event.message;
+  self.postMessage({ type: "failed", stage: "runtime", message: describe(reason) });
+}
+self.addEventListener("unhandledrejection", failedWhileStarting);
+self.addEventListener("error", failedWhileStarting);
+
 async function start(init) {
   const { indexURL, wheelURL, stdlibURL } = init;
   const base = new URL(indexURL, self.location.href).href;
@@ -159,7 +214,7 @@ async function start(init) {
     const wheel = self.fetch(new URL(wheelURL, self.location.href).href).then((r) => r.arrayBuffer());
     wheel.catch(() => {});
     const snapshot = readSnapshot(key);
-    const { loadPyodide } = await import(base + "pyodide.mjs");
+    const { loadPyodide } = await importRuntime(base + "pyodide.mjs");
     const options = {
       indexURL: base,
       stdLibURL: stdlibURL ? new URL(stdlibURL, self.location.href).href : undefined,

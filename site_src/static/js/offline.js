@@ -10,11 +10,35 @@ export function registerServiceWorker() {
   return registration;
 }
 
-// Asks the active service worker to keep the calculator's runtime and wheel for offline use
-// (other pages never download them).
-export function warmRuntime() {
+// Asks the active service worker to keep the calculator's runtime and wheel (the files it
+// does not have yet). `idle`: a warm-up from another page, fetched at low priority.
+export function warmRuntime({ idle = false } = {}) {
   registerServiceWorker()?.then((registered) => {
     if (!registered) return;
-    navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: "warm-runtime" }));
+    navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: "warm-runtime", idle }));
   });
+}
+
+// The person asked the browser to save data, or the connection is 2G: nothing is fetched
+// that the page itself does not need.
+function thriftyConnection(connection = navigator.connection) {
+  if (!connection) return false;
+  return Boolean(connection.saveData) || /2g$/.test(String(connection.effectiveType || ""));
+}
+
+// On every page but the calculator (which loads the engine itself), once the page has loaded
+// and the browser is idle: the engine's files (runtime, standard library, wheel; about 4 MB)
+// go into the service worker's cache, so a first visit to the calculator afterwards starts
+// without downloading them. Never with save-data or on 2G.
+export function warmRuntimeWhenIdle() {
+  if (document.getElementById("calculator") || !registerServiceWorker()) return;
+  const warm = () => {
+    if (!thriftyConnection()) warmRuntime({ idle: true });
+  };
+  const whenIdle = () => {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(warm, { timeout: 10000 });
+    else setTimeout(warm, 2000);
+  };
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle, { once: true });
 }

@@ -1,7 +1,9 @@
-// Every page: the service worker, and the header's search box.
-import { registerServiceWorker } from "./offline.js";
+// Every page: the service worker, the engine's files warmed while the page is idle (not on
+// the calculator, not with save-data or on 2G), and the header's search box.
+import { registerServiceWorker, warmRuntimeWhenIdle } from "./offline.js";
 
 registerServiceWorker();
+warmRuntimeWhenIdle();
 
 // Site search runs on the device: send the header's query to the search page after "#", so it
 // never reaches the server (the form's ?q= stays as the no-script fallback).
