@@ -80,6 +80,11 @@ def test_the_printed_summary_holds_what_a_reader_needs(page: Page, site_url: str
 
 def test_the_summary_fits_one_a4_page(page: Page, site_url: str):
     open_result(page, site_url)
+    # with the share link's QR code in its slot, as the print button draws it
+    page.get_by_role("button", name="用手机扫码打开").click()
+    expect(page.locator("#qr-code svg")).to_be_visible()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("#print-figures .print-qr svg")).to_have_count(1)
     # measured in print media at the printable width of an A4 page
     page.set_viewport_size({"width": PRINTABLE_WIDTH, "height": 1000})
     page.emulate_media(media="print")
