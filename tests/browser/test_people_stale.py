@@ -1,0 +1,75 @@
+"""While a field is being fixed, the last valid result stays on the card, marked out of date
+(`markStale`, the card's data-state="stale"), and no new error appears in a field that is being
+typed in."""
+
+from __future__ import annotations
+
+import pytest
+from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
+from people import field_errors, leave, pause, set_width, type_in
+from playwright.sync_api import Page, expect
+
+import calculator
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = [360, 1280]
+START = {
+    "version": 2,
+    "as_of": AS_OF,
+    "birth_date": "1992-03-15",
+    "education": {"level": "bachelor"},
+    "insurance": [{"from": "2021-01", "base_multiple": 0.7}],
+}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_error_does_not_appear_in_a_field_that_was_fine_while_it_is_retyped(
+    page: Page, site_url: str, width: int
+):
+    set_width(page, width)
+    open_calculator(page, site_url, share_hash(START))
+    wait_ready(page)
+    before = calculator.score(START)["total"]
+    expect_total(page, before)
+    birth = field(page, "birth_date")
+    birth.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Backspace")
+    page.keyboard.type("1990-0", delay=90)
+    pause(page)
+    assert field_errors(page) == []
+    # The last valid result stays, marked out of date.
+    card = page.locator("#result")
+    expect(card).to_have_attribute("data-state", "stale")
+    expect(page.locator("#total")).to_have_text(str(before))
+    page.keyboard.type("5-12", delay=90)
+    after = calculator.score({**START, "birth_date": "1990-05-12"})["total"]
+    expect_total(page, after)
+    expect(card).not_to_have_attribute("data-state", "stale")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_result_stays_marked_while_a_shown_error_is_fixed(
+    page: Page, site_url: str, width: int
+):
+    set_width(page, width)
+    open_calculator(page, site_url, share_hash(START))
+    wait_ready(page)
+    before = calculator.score(START)["total"]
+    expect_total(page, before)
+    start = field(page, "insurance[0].from")
+    type_in(page, start, "99")  # 2021-0199
+    leave(page)
+    expect(page.locator("#f-insurance-0-from-error")).to_be_visible()
+    start.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Backspace")  # 2021-019: still wrong
+    expect(page.locator("#result")).to_have_attribute("data-state", "stale")
+    expect(page.locator("#total")).to_have_text(str(before))
+    expect(page.locator("#f-insurance-0-from-error")).to_be_visible()
+    pause(page, 800)
+    page.keyboard.press("Backspace")  # 2021-01
+    expect(page.locator("#f-insurance-0-from-error")).to_be_hidden()
+    expect(page.locator("#result")).not_to_have_attribute("data-state", "stale")
+    expect_total(page, before)
