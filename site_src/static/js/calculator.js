@@ -101,12 +101,12 @@ function showProgress(loaded) {
   const fraction = runtimeBytes ? Math.min(1, loaded / runtimeBytes) : null;
   if (fraction === null) {
     ui.progress.removeAttribute("value");
-    ui.statusText.textContent = `正在下载计算引擎（${downloadSize()}）。你可以先填写。`;
+    ui.statusText.textContent = `正在下载计算引擎，${downloadSize()}。你可以先填写。`;
   } else {
     const percent = Math.min(99, Math.floor(fraction * 100));
     ui.progress.max = 100;
     ui.progress.value = percent;
-    ui.statusText.textContent = `正在下载计算引擎（${downloadSize()}）：已完成 ${percent}%。你可以先填写。`;
+    ui.statusText.textContent = `正在下载计算引擎，${downloadSize()}：已完成 ${percent}%。你可以先填写。`;
   }
   if (!hasResult()) showLoading(resultView, fraction);
 }
@@ -127,7 +127,7 @@ function showEngineState(state, detail) {
   ui.engineErrorDetail.open = false;
   ui.reload.hidden = !(failed && detail.reload);
   if (state === "loading") {
-    ui.statusText.textContent = `正在下载计算引擎（${downloadSize()}）。你可以先填写，结果会自动出现。`;
+    ui.statusText.textContent = `正在下载计算引擎，${downloadSize()}。你可以先填写，结果会自动出现。`;
     ui.progress.hidden = false;
     ui.progress.removeAttribute("value");
     ui.retry.hidden = true;
