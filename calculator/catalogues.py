@@ -12,6 +12,8 @@ import unicodedata
 from datetime import date
 from functools import cache
 
+from .dates import today_in_shanghai
+from .decisions import fill, placeholders
 from .resources import load_json, load_toml
 from .rules import value
 
@@ -29,7 +31,6 @@ TITLE_REASONS = {
     "senior": "这是高级职称，按职称计分，不用查目录：在计算器里选「职称·高级」，"
     "计{credential.title_senior}分（须与所聘岗位相符，并满足社保缴费基数的要求）。",
 }
-PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 # Ignored when suggesting, besides case, width and spaces: brackets and separators.
 _LOOSE = re.compile(r"[()\[\]【】〔〕<>《》“”\"'·・、,，.。:：;；/\\_\-—–]")
 
@@ -44,11 +45,6 @@ def normalise_name(name: str) -> str:
 def search_key(name: str) -> str:
     """normalise_name without brackets and separators, for matching what a person types."""
     return _LOOSE.sub("", normalise_name(name))
-
-
-def fill(text: str, as_of: date | None = None) -> str:
-    """A reason with each {parameter} replaced by its value in force on `as_of` (today)."""
-    return PLACEHOLDER.sub(lambda m: str(value(m.group(1), as_of)), text)
 
 
 @cache
@@ -96,7 +92,7 @@ def title_hints(as_of: date | None = None) -> list[dict]:
             "name": name,
             "names": [name, *row.get("also", [])],
             "level": row["level"],
-            "reason": fill(TITLE_REASONS[row["level"]], as_of),
+            "reason": fill(TITLE_REASONS[row["level"]], as_of or today_in_shanghai()),
         }
         for name, row in _everyday().get("titles", {}).items()
     ]
@@ -110,7 +106,7 @@ def not_counted(as_of: date | None = None) -> list[dict]:
             "name": name,
             "names": [name, *row.get("also", [])],
             "catalogue": row.get("catalogue", "other"),
-            "reason": fill(row["reason"], as_of),
+            "reason": fill(row["reason"], as_of or today_in_shanghai()),
         }
         for name, row in _everyday().get("not_counted", {}).items()
     ]
@@ -182,7 +178,7 @@ def check_everyday(data: dict | None = None) -> list[str]:
                 if not isinstance(reason, str) or not reason.strip():
                     problem(where, "needs a reason")
                 else:
-                    for param in PLACEHOLDER.findall(reason):
+                    for param in placeholders(reason):
                         try:
                             value(param)
                         except KeyError:
@@ -199,14 +195,14 @@ def _index(file_name: str) -> dict[str, dict]:
     index: dict[str, dict] = {}
     for entry in _entries(file_name):
         for name in [entry["name"], *entry["alt_names"], *entry["everyday_names"]]:
-            index[normalise_name(name)] = entry
+            index[search_key(name)] = entry
     return index
 
 
 def _find(file_name: str, name: object) -> dict | None:
     if not isinstance(name, str) or not name.strip():
         return None
-    entry = _index(file_name).get(normalise_name(name))
+    entry = _index(file_name).get(search_key(name))
     return copy.deepcopy(entry) if entry else None
 
 

@@ -17,6 +17,11 @@ class Question:
     ask: str  # the question, in words
     yes: str  # what "yes" means, in words ("若{yes}")
 
+    @property
+    def subject(self) -> str:
+        """What the question is about: the education, or one certificate ("credentials[0]")."""
+        return self.path.rsplit(".", 1)[0]
+
 
 def unanswered(p: Profile) -> list[Question]:
     found = []

@@ -156,12 +156,18 @@ def score_profile(p: Profile, confirmations: bool = True) -> dict:
 
 
 def _to_confirm(p: Profile, lines: list[dict], total: int) -> list[dict]:
-    """Each unanswered confirmation with the line and total a "yes" would give; the line it
-    changes says so too."""
+    """Each unanswered confirmation with the line and total a "yes" would give (with the
+    other unanswered confirmations of the same certificate answered "yes" too, since each
+    alone may give nothing); the line it changes says so too."""
     found = []
     by_id = {line["id"]: line for line in lines}
-    for question in unanswered(p):
-        yes = score_profile(answered_yes(p, question), confirmations=False)
+    questions = unanswered(p)
+    for question in questions:
+        together = [q for q in questions if q.subject == question.subject]
+        answered = p
+        for q in together:
+            answered = answered_yes(answered, q)
+        yes = score_profile(answered, confirmations=False)
         line = next(ln for ln in yes["lines"] if ln["id"] == question.line)
         found.append({
             "path": question.path,
@@ -170,9 +176,11 @@ def _to_confirm(p: Profile, lines: list[dict], total: int) -> list[dict]:
             "if_yes": {"line_points": line["raw_points"], "total": yes["total"]},
             "gain": yes["total"] - total,
         })
-        by_id[question.line]["explanation"] += (
-            f"（待确认：若{question.yes}，本项{line['raw_points']}分，总分{yes['total']}分。）"
-        )
+        if question is together[0]:
+            condition = "，且".join(q.yes for q in together)
+            by_id[question.line]["explanation"] += (
+                f"（待确认：若{condition}，本项{line['raw_points']}分，总分{yes['total']}分。）"
+            )
     return found
 
 

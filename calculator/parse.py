@@ -94,3 +94,11 @@ def read_multiple(text: str) -> Fraction:
     if not found:
         raise Unreadable(f"“{text.strip()}”不是倍数，请填写数字，如 0.8、1 或 2.5。")
     return Fraction(found.group(1))
+
+
+def read_count(text: str, unit: str) -> int:
+    """A whole number, perhaps with its unit: 3, 3年, 10人."""
+    found = re.fullmatch(rf"(\d+)\s*{re.escape(unit)}?", _tidy(text))
+    if not found:
+        raise Unreadable(f"“{text.strip()}”不是整数，请填写数字，如 3 或 3{unit}。")
+    return int(found.group(1))

@@ -19,7 +19,14 @@ from .dates import (
     today_in_shanghai,
 )
 from .errors import Problems
-from .parse import Unreadable, read_amount, read_date, read_month, read_multiple
+from .parse import (
+    Unreadable,
+    read_amount,
+    read_count,
+    read_date,
+    read_month,
+    read_multiple,
+)
 from .yardstick import first_month
 
 EDUCATION_LEVELS = (
@@ -184,8 +191,8 @@ def _type_zh(expected: str) -> str:
         "list": "列表（[…]）",
         "boolean": "true 或 false",
         "string": "文字",
-        "number": "数字",
-        "integer": "整数",
+        "number": "数字，如 0.5 或 12",
+        "integer": "整数，如 3",
     }.get(expected, expected)
 
 
@@ -283,7 +290,15 @@ class _Reader:
         return Fraction(str(raw)) if isinstance(raw, float) else Fraction(raw)
 
     def count(self, key: str) -> int:
-        raw = self.get(key, "integer", 0)
+        """Whole years (0–100), as a number or as typed: 3, 3年."""
+        if isinstance(self.data.get(key), str):
+            try:
+                raw = read_count(self.data[key], "年")
+            except Unreadable as error:
+                self.problems.add(self.at(key), error.reason, f"'{key}' is not a whole number")
+                return 0
+        else:
+            raw = self.get(key, "integer", 0)
         if raw < 0 or raw > 100:
             self.problems.add(self.at(key), "应为0至100之间的整数（年）。", "must be 0-100 (years)")
             return 0
@@ -589,7 +604,8 @@ def read_profile(raw) -> Profile:
         investment = Investment(
             ir.amount("share", 0, 1, required=True),
             ir.amount("avg_annual_tax_cny", 0, 10**12, read=read_amount),
-            ir.amount("avg_hukou_employees", 0, 10**7),
+            ir.amount("avg_hukou_employees", 0, 10**7,
+                      read=lambda text: read_count(text, "人")),
         )
 
     key_area = None

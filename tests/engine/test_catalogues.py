@@ -11,6 +11,7 @@ import pytest
 
 import calculator
 from calculator import catalogues, messages
+from calculator.decisions import placeholders
 from calculator.resources import load_toml
 from calculator.rules import value
 
@@ -274,7 +275,7 @@ def test_not_counted_reasons_are_filled_and_short():
         assert hint["level"] in catalogues.TITLE_LEVELS and "{" not in hint["reason"]
     reasons = EVERYDAY["not_counted"]
     for row in reasons.values():
-        for param in catalogues.PLACEHOLDER.findall(row["reason"]):
+        for param in placeholders(row["reason"]):
             assert value(param) is not None, param
 
 

@@ -111,3 +111,12 @@ def test_a_version_1_profile_keeps_the_answers_it_assumed():
                                "insurance": PAYING})
     assert result["to_confirm"] == []
     assert result["lines"][2]["points"] == 100
+
+
+def test_whole_numbers_may_carry_their_unit():
+    typed = _score(key_area={"area": "lingang", "years": "4年"}, public_service_years="5年",
+                   investment={"share": 1, "avg_hukou_employees": "20人"})
+    plain = _score(key_area={"area": "lingang", "years": 4}, public_service_years=5,
+                   investment={"share": 1, "avg_hukou_employees": 20})
+    assert typed["total"] == plain["total"]
+    assert "如 3 或 3年" in _problems(public_service_years="五年")["public_service_years"]
