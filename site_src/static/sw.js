@@ -2,12 +2,16 @@
 //
 // - One cache per build version; activating a new version deletes the old caches, so a deploy
 //   replaces every file at once (pages and their hashed assets always match).
-// - Pages and assets are cached on install. The calculator's runtime (about 16 MB raw, 4 MB as
-//   served) is not: it is added when a page asks for it ({type: "warm-runtime"}): the
-//   calculator once its engine is ready, any other page once it is idle (offline.js; never
-//   with save-data or on 2G), and it is carried over from the previous version when its URL is
-//   unchanged. A page that asks for a runtime file while it is being added waits for that
-//   download rather than starting a second one.
+// - Pages and assets: an update installs them all before it takes over. A first install keeps
+//   at once only what the visit has already loaded (from the browser's HTTP cache, so nothing
+//   is downloaded twice) and the offline page (/404.html); the rest waits until a page asks for
+//   it ({type: "warm-runtime"}), so a first visit's own downloads, the calculator's engine above
+//   all, never queue behind the copies of pages nobody has opened yet.
+// - The calculator's runtime (about 16 MB raw, 4 MB as served) is added when a page asks for it
+//   ({type: "warm-runtime"}, after the pages): the calculator once its engine is ready, any
+//   other page once it is idle (offline.js; never with save-data or on 2G), and it is carried
+//   over from the previous version when its URL is unchanged. A page that asks for a runtime
+//   file while it is being added waits for that download rather than starting a second one.
 // - Pages (navigations) come from the network first, so a returning visitor gets the newly
 //   deployed page with its own hashed assets and wheel; the cached copy is used only when the
 //   network fails or the server errs. A page fetched that way is never written into the
@@ -52,15 +56,23 @@ async function carryOverRuntime(cache) {
   }
 }
 
-// The runtime files being added to the cache, by path.
+// A file whose path names its content is right wherever it comes from, so a copy the browser
+// already holds (its HTTP cache) is taken rather than downloaded again; a page is asked of the
+// server again (revalidated), so it is this build's. loadedOnly: the HTTP cache's copy or none.
+function shellRequest(path, loadedOnly = false) {
+  if (loadedOnly) return new Request(path, { cache: "only-if-cached", mode: "same-origin" });
+  return new Request(path, { cache: isImmutable(path) ? "force-cache" : "no-cache" });
+}
+
+// The files being added to the cache, by path.
 const keeping = new Map();
 
-function keep(cache, path, priority) {
+function keep(cache, path, { priority = "auto", loadedOnly = false } = {}) {
   let job = keeping.get(path);
   if (!job) {
     job = (async () => {
       if (await cache.match(path)) return;
-      const response = await fetch(path, { priority });
+      const response = await fetch(isRuntime(path) ? new Request(path) : shellRequest(path, loadedOnly), { priority });
       if (response.ok) await cache.put(path, response);
     })().finally(() => keeping.delete(path));
     keeping.set(path, job);
@@ -68,12 +80,19 @@ function keep(cache, path, priority) {
   return job;
 }
 
-// idle: asked by a page that does not need the files now, so they come at low priority.
-async function warmRuntime({ idle = false } = {}) {
+async function keepAll(cache, paths, options) {
+  await Promise.all(paths.map((path) => keep(cache, path, options).catch(() => {})));
+}
+
+// idle: asked by a page that does not need the files now, so they come at low priority. The
+// pages and assets first (small), then the runtime, one file after another.
+async function warm({ idle = false } = {}) {
   const cache = await caches.open(CACHE);
+  const priority = idle ? "low" : "auto";
+  await keepAll(cache, shellPaths, { priority });
   for (const path of runtimePaths) {
     try {
-      await keep(cache, path, idle ? "low" : "auto");
+      await keep(cache, path, { priority });
     } catch {
       // offline or refused: the calculator fetches the file when it needs it
     }
@@ -84,7 +103,13 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll(shellPaths.map((path) => new Request(path, { cache: "reload" })));
+      const update = (await caches.keys()).some((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
+      if (update) {
+        await cache.addAll(shellPaths.map((path) => shellRequest(path)));
+      } else {
+        await keepAll(cache, shellPaths.filter((path) => path !== "/404.html"), { loadedOnly: true });
+        await cache.add(shellRequest("/404.html"));
+      }
       await carryOverRuntime(cache);
       await self.skipWaiting();
     })(),
@@ -117,7 +142,7 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "warm-runtime") {
-    event.waitUntil(warmRuntime({ idle: Boolean(event.data.idle) }).catch(() => {}));
+    event.waitUntil(warm({ idle: Boolean(event.data.idle) }).catch(() => {}));
   }
 });
 

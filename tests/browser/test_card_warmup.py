@@ -116,3 +116,30 @@ def test_the_calculator_page_does_not_warm_before_its_engine_is_ready(page: Page
     warmed = poll(page, "window.__warm || null", attempts=40)
     assert warmed, "the calculator asked for no offline copy"
     assert all(engine == "ready" for kind, engine in warmed if kind == "warm-runtime"), warmed
+
+
+def test_a_first_visit_to_the_calculator_downloads_no_other_page_before_its_engine_is_ready(
+    page: Page, site_url, runtime_paths
+):
+    """The service worker's first install keeps only what the visit has loaded; the site's
+    other pages and assets follow once the calculator is ready and idle."""
+    page.add_init_script(connection(save_data=False))
+    page.add_init_script("""new MutationObserver(() => {
+      const root = document.getElementById("calculator");
+      if (root && root.dataset.engine === "ready" && !window.__readyAt)
+        window.__readyAt = performance.timeOrigin + performance.now();
+    }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-engine"]});""")
+    others = ["/faq/", "/about/", "/search/"]
+    arrived: list[tuple[float, str]] = []
+    page.context.on("requestfinished", lambda request: arrived.append(
+        (request.timing["startTime"], request.url)))
+    page.goto(f"{site_url}/calculator/")
+    wait_ready(page)
+    ready_at = page.evaluate("window.__readyAt")
+    cached = poll(page, f"async (paths) => ({CACHED})(paths).then(f => f.length === paths.length)",
+                  [*others, "/calculator/", *runtime_paths])
+    assert cached, page.evaluate(CACHED, [*others, "/calculator/", *runtime_paths])
+    fetched = [(at, url) for at, url in arrived if any(url.endswith(path) for path in others)]
+    assert fetched, "the other pages were never fetched"
+    early = [url for at, url in fetched if at < ready_at]
+    assert early == []

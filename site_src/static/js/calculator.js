@@ -137,7 +137,7 @@ function showEngineState(state, detail) {
     ui.progress.hidden = true;
     ui.retry.hidden = true;
     ui.statusText.textContent = "计算引擎已就绪。";
-    warmRuntime();
+    warmRuntime({ idle: true }); // the offline copy, once the page is idle
     scoreNow();
   } else if (failed) {
     ui.progress.hidden = true;

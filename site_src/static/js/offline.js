@@ -10,9 +10,25 @@ export function registerServiceWorker() {
   return registration;
 }
 
-// Asks the active service worker to keep the calculator's runtime and wheel (the files it
-// does not have yet). `idle`: a warm-up from another page, fetched at low priority.
+// Runs `task` once the page has loaded and the browser is idle.
+function whenIdle(task) {
+  const idle = () => {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(task, { timeout: 10000 });
+    else setTimeout(task, 2000);
+  };
+  if (document.readyState === "complete") idle();
+  else window.addEventListener("load", idle, { once: true });
+}
+
+// Asks the active service worker to keep the site's pages and the calculator's runtime and
+// wheel (the files it does not have yet). `idle`: when the page is idle, and at low priority,
+// so nothing the page itself fetches waits behind them.
 export function warmRuntime({ idle = false } = {}) {
+  if (idle) whenIdle(() => askToWarm(true));
+  else askToWarm(false);
+}
+
+function askToWarm(idle) {
   registerServiceWorker()?.then((registered) => {
     if (!registered) return;
     navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: "warm-runtime", idle }));
@@ -32,13 +48,7 @@ function thriftyConnection(connection = navigator.connection) {
 // without downloading them. Never with save-data or on 2G.
 export function warmRuntimeWhenIdle() {
   if (document.getElementById("calculator") || !registerServiceWorker()) return;
-  const warm = () => {
-    if (!thriftyConnection()) warmRuntime({ idle: true });
-  };
-  const whenIdle = () => {
-    if (typeof requestIdleCallback === "function") requestIdleCallback(warm, { timeout: 10000 });
-    else setTimeout(warm, 2000);
-  };
-  if (document.readyState === "complete") whenIdle();
-  else window.addEventListener("load", whenIdle, { once: true });
+  whenIdle(() => {
+    if (!thriftyConnection()) askToWarm(true);
+  });
 }
