@@ -4,7 +4,6 @@ Chromium launched as the browser tests launch it, and the median (min–max) sum
 
 from __future__ import annotations
 
-import http.server
 import importlib.util
 import os
 import platform
@@ -28,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from sitebuild.compress import compressed_variants, stored_zip  # noqa: E402
 from sitebuild.paths import PYODIDE_PACKAGE  # noqa: E402
 from sitebuild.runtime import pyodide_version  # noqa: E402
-from sitebuild.serve import make_handler  # noqa: E402
+from sitebuild.serve import LocalServer, make_handler  # noqa: E402
 
 
 def _conftest_chromium_args() -> list[str]:
@@ -109,6 +108,45 @@ class Sent:
     status: int
     bytes: int
     encoding: str | None
+    at: float = 0.0  # time.monotonic() when the request arrived
+
+
+@dataclass
+class Link:
+    """A slow link, modelled in the server so that every request is slowed alike: the page's,
+    its workers' and the service worker's (a DevTools throttle set on the page leaves the last
+    two alone). Each response waits `rtt` seconds before its headers (as Chrome's
+    Network.emulateNetworkConditions latency does; connection set-up is not modelled), and all
+    bodies share `down_bps` bits per second, in the order their chunks come."""
+
+    down_bps: float
+    rtt: float
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    free_at: float = 0.0
+
+    def send(self, size: int) -> None:
+        with self.lock:
+            now = time.monotonic()
+            self.free_at = max(now, self.free_at) + size * 8 / self.down_bps
+            wait = self.free_at - now
+        if wait > 0:
+            time.sleep(wait)
+
+    def describe(self) -> str:
+        return f"{self.down_bps / 1e6:g} Mbit/s down, {self.rtt * 1000:.0f} ms per request"
+
+
+@dataclass
+class Transfer:
+    """One response as the server sent it: when its request came and its last byte left."""
+
+    path: str
+    bytes: int
+    started: float
+    seconds: float
+
+
+CHUNK = 16 * 1024
 
 
 @dataclass
@@ -116,14 +154,44 @@ class CountingServer:
     root: Path
     log: list[Sent] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    link: Link | None = None  # set to throttle every response (see Link)
+    transfers: list[Transfer] = field(default_factory=list)
 
     def start(self) -> str:
         base = make_handler(self.root)
         server_self = self
 
         class Counting(base):
+            def handle_one_request(self):
+                self._started = time.monotonic()
+                self._sent_bytes = 0
+                super().handle_one_request()
+                link = server_self.link
+                if link is not None and getattr(self, "_bench", None):
+                    with server_self.lock:
+                        server_self.transfers.append(Transfer(
+                            self.path.split("?")[0], self._sent_bytes, self._started,
+                            time.monotonic() - self._started))
+
+            def send_head(self):
+                link = server_self.link
+                if link is not None:
+                    time.sleep(link.rtt)
+                return super().send_head()
+
+            def copyfile(self, source, outputfile):
+                link = server_self.link
+                if link is None:
+                    return super().copyfile(source, outputfile)
+                while chunk := source.read(CHUNK):
+                    link.send(len(chunk))
+                    outputfile.write(chunk)
+                    self._sent_bytes += len(chunk)
+                return None
+
             def send_response(self, code, message=None):
-                self._bench = {"status": code, "length": 0, "encoding": None}
+                self._bench = {"status": code, "length": 0, "encoding": None,
+                               "at": getattr(self, "_started", time.monotonic())}
                 super().send_response(code, message)
 
             def send_header(self, keyword, value):
@@ -139,15 +207,20 @@ class CountingServer:
                 if info:
                     with server_self.lock:
                         server_self.log.append(Sent(self.path.split("?")[0], info["status"],
-                                                    info["length"], info["encoding"]))
+                                                    info["length"], info["encoding"],
+                                                    info["at"]))
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counting)
+        self.httpd = LocalServer(("127.0.0.1", 0), Counting)  # quiet about dropped connections
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         return f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def throttle(self, link: Link | None) -> None:
+        """Every response from now on goes through `link` (None: full speed again)."""
+        self.link = link
 
     def mark(self) -> int:
         with self.lock:
