@@ -169,17 +169,18 @@ def _to_confirm(p: Profile, lines: list[dict], total: int) -> list[dict]:
             answered = answered_yes(answered, q)
         yes = score_profile(answered, confirmations=False)
         line = next(ln for ln in yes["lines"] if ln["id"] == question.line)
+        condition = "若" + "，且".join(q.yes for q in together)
         found.append({
             "path": question.path,
             "question": question.ask,
             "line": question.line,
-            "if_yes": {"line_points": line["raw_points"], "total": yes["total"]},
+            "if_yes": {"condition": condition, "line_points": line["raw_points"],
+                       "total": yes["total"]},
             "gain": yes["total"] - total,
         })
         if question is together[0]:
-            condition = "，且".join(q.yes for q in together)
             by_id[question.line]["explanation"] += (
-                f"（待确认：若{condition}，本项{line['raw_points']}分，总分{yes['total']}分。）"
+                f"（待确认：{condition}，本项{line['raw_points']}分，总分{yes['total']}分。）"
             )
     return found
 

@@ -67,7 +67,7 @@ def test_job_match_starts_unanswered_and_the_result_says_what_yes_gives(
     item = confirm.locator(f'li[data-path="{question["path"]}"]')
     expect(item).to_contain_text(f"{question['question']}？")
     expect(item).to_contain_text(
-        f"若与岗位相符：本项{question['if_yes']['line_points']}分，总分{question['if_yes']['total']}分。")
+        f"{question['if_yes']['condition']}：本项{question['if_yes']['line_points']}分，总分{question['if_yes']['total']}分。")
     expect(page.locator("#headline")).to_contain_text("待你确认")
 
     # Left unanswered, it is left out of what is shared.
@@ -146,7 +146,8 @@ def test_two_questions_on_one_certificate_say_both_are_needed(page: Page, site_u
     expect(page.locator("#f-credentials-0-registered")).to_be_visible()
     items = page.locator("#to-confirm li")
     expect(items).to_have_count(2)
-    expect(items.nth(0)).to_contain_text("若已注册，且与岗位相符，本项才可能计分。")
+    expect(items.nth(0)).to_contain_text("若已注册，且与所聘岗位相符：本项")
+    expect(items.nth(1)).to_contain_text("若已注册，且与所聘岗位相符：本项")
     page.locator("#f-credentials-0-registered").check()
     page.locator("#f-credentials-0-job_match").check()
     profile = {**START, "credentials": [{"type": "qualification", "name": "注册会计师",
