@@ -85,3 +85,14 @@ def offline_copy_holds(page: Page, paths: list[str]) -> None:
       }
       return false;
     }""", paths)
+
+
+# The person of the plan issue: 85 points, non-full-time 大专 without 三地一致, insured since
+# 2016-01 at 0.8x, no certificate; time alone never brings her to 120, eleven routes do.
+EIGHTY_FIVE = {
+    "version": 2,
+    "as_of": "2026-11-28",
+    "birth_date": "1983-11-20",
+    "education": {"level": "junior_college", "full_time": False, "study_place_consistent": False},
+    "insurance": [{"from": "2016-01", "base_multiple": 0.8}],
+}

@@ -23,15 +23,21 @@ START = {
 }
 
 
+def _opened(page: Page, site_url: str, width: int) -> int:
+    """The calculator at `width` with START filled and scored; the total it shows."""
+    set_width(page, width)
+    open_calculator(page, site_url, share_hash(START))
+    wait_ready(page)
+    total = calculator.score(START)["total"]
+    expect_total(page, total)
+    return total
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_an_error_does_not_appear_in_a_field_that_was_fine_while_it_is_retyped(
     page: Page, site_url: str, width: int
 ):
-    set_width(page, width)
-    open_calculator(page, site_url, share_hash(START))
-    wait_ready(page)
-    before = calculator.score(START)["total"]
-    expect_total(page, before)
+    before = _opened(page, site_url, width)
     birth = field(page, "birth_date")
     birth.click()
     page.keyboard.press("ControlOrMeta+a")
@@ -53,11 +59,7 @@ def test_an_error_does_not_appear_in_a_field_that_was_fine_while_it_is_retyped(
 def test_the_result_stays_marked_while_a_shown_error_is_fixed(
     page: Page, site_url: str, width: int
 ):
-    set_width(page, width)
-    open_calculator(page, site_url, share_hash(START))
-    wait_ready(page)
-    before = calculator.score(START)["total"]
-    expect_total(page, before)
+    before = _opened(page, site_url, width)
     start = field(page, "insurance[0].from")
     type_in(page, start, "99")  # 2021-0199
     leave(page)

@@ -8,20 +8,13 @@ import base64
 import json
 
 import pytest
-from calculator_page import open_calculator, share_hash, wait_ready
+from calculator_page import EIGHTY_FIVE, open_calculator, share_hash, wait_ready
 from playwright.sync_api import Page, expect
 
 import calculator
 
 pytestmark = pytest.mark.browser
 
-EIGHTY_FIVE = {
-    "version": 2,
-    "as_of": "2026-11-28",
-    "birth_date": "1983-11-20",
-    "education": {"level": "junior_college", "full_time": False, "study_place_consistent": False},
-    "insurance": [{"from": "2016-01", "base_multiple": 0.8}],
-}
 
 
 def profile_in(link: str) -> dict:
