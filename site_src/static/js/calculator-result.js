@@ -292,7 +292,8 @@ export function showLoading(view, fraction = null) {
 
 // Marks the result on the card as out of date while a field is being fixed (on = true), or
 // current again (on = false: the state it had before). Returns whether there was a result to
-// mark; with none (empty, error, …) the card is left as it is. For the form side.
+// mark; with none (empty, error, …) the card is left as it is. Called by the form code in
+// calculator.js.
 export function markStale(on = true, view = null) {
   view = viewOr(view);
   let state = cardState(view);
