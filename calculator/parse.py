@@ -19,6 +19,8 @@ _DAY_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _MONTH = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})\s*月?$")
 _MONTH_DIGITS = re.compile(r"^(\d{4})(\d{2})$")
 _AMOUNT = re.compile(r"^[¥￥]?(\d+(?:\.\d+)?)\s*([万wW千kK]?)\s*(?:元)?\s*(?:/\s*月|每月)?$")
+# A comma in an amount only ever groups thousands (15,000); "1,5万" is not 15万.
+_GROUPED = re.compile(r"^[¥]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 _MULTIPLE = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)\s*倍?$")
 _UNIT = {"": 1, "万": 10000, "w": 10000, "W": 10000, "千": 1000, "k": 1000, "K": 1000}
 _EXAMPLE_DAY = "如 1995-03-08、19950308 或 1995年3月8日"
@@ -80,7 +82,14 @@ def read_month(text: str) -> int:
 
 def read_amount(text: str) -> Fraction:
     """An amount of yuan: 15000, 15,000, 1.5万, 15000元, 1.5w."""
-    tidy = re.sub(r"[,，\s]", "", _tidy(text))
+    tidy = re.sub(r"\s", "", _tidy(text))
+    if "," in tidy:
+        if not _GROUPED.match(tidy):
+            raise Unreadable(
+                f"“{text.strip()}”中的逗号只能用来分隔千位（如 15,000）；"
+                "有小数时请用小数点，如 1.5万。"
+            )
+        tidy = tidy.replace(",", "")
     found = _AMOUNT.match(tidy)
     if not found:
         raise Unreadable(f"“{text.strip()}”不是金额，请填写数字（元），如 15000、15,000 或 1.5万。")

@@ -63,7 +63,7 @@ def test_an_unreadable_month_says_why_in_words(text, words):
 @pytest.mark.parametrize(
     ("text", "yuan"),
     [("15000", 15000), ("15,000", 15000), ("15，000", 15000), ("1.5万", 15000), ("15000元", 15000),
-     ("1.5w", 15000), ("¥12,434", 12434), ("12434元/月", 12434), ("１５０００", 15000),
+     ("1.5w", 15000), ("¥12,434", 12434), ("￥12,434", 12434), ("12434元/月", 12434), ("１５０００", 15000),
      ("12434.5", Fraction(24869, 2)), ("8千", 8000)],
 )
 def test_every_usual_form_of_an_amount(text, yuan):
@@ -75,3 +75,16 @@ def test_an_unreadable_amount_says_what_to_type(text):
     with pytest.raises(Unreadable) as caught:
         read_amount(text)
     assert "如 15000、15,000 或 1.5万" in caught.value.reason
+
+
+@pytest.mark.parametrize("text", ["1,5万", "15,00", "1,5000", ",15000", "15000,"])
+def test_a_comma_that_does_not_group_thousands_is_never_dropped(text):
+    # "1,5万" read as 1.5万 or as 15万 would both be a guess: ask instead.
+    with pytest.raises(Unreadable) as caught:
+        read_amount(text)
+    assert "逗号只能用来分隔千位" in caught.value.reason
+
+
+@pytest.mark.parametrize(("text", "yuan"), [("1,500,000", 1500000), ("15,000.5元", Fraction(30001, 2))])
+def test_grouped_thousands_with_more_groups_or_decimals(text, yuan):
+    assert read_amount(text) == yuan
