@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogues
-from .profile import Profile
+from .basic import OVERSEAS_LEVEL_NAMES, SKILL_NAMES, TITLE_NAMES
+from .profile import Credential, Profile
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,19 @@ class Question:
         return self.path.rsplit(".", 1)[0]
 
 
+def _named(c: Credential) -> str:
+    """The certificate a question is about, as the person filled it in (two certificates must
+    never be asked the same question in the same words)."""
+    named = f"“{c.name}”" if c.name else ""
+    if c.type == "title":
+        return TITLE_NAMES[c.level]
+    if c.type == "qualification":
+        return f"职业资格{named}"
+    if c.type == "skill":
+        return f"技能{SKILL_NAMES[c.level]}{named}"
+    return f"境外职业资格{named}（对应国内{OVERSEAS_LEVEL_NAMES[c.level]}职称）"
+
+
 def unanswered(p: Profile) -> list[Question]:
     found = []
     e = p.education
@@ -35,13 +49,13 @@ def unanswered(p: Profile) -> list[Question]:
             entry = catalogues.find_qualification(c.name)
             if entry is not None and entry["registration_required"]:
                 found.append(Question(f"{at}.registered", "credential",
-                                      f"职业资格“{c.name}”是否已注册", "已注册"))
+                                      f"{_named(c)}是否已注册", "已注册"))
         if c.type == "skill" and not c.obtained_in_shanghai and c.verified_in_shanghai is None:
             found.append(Question(f"{at}.verified_in_shanghai", "credential",
-                                  "外省市取得的技能证书是否已通过本市核验", "已通过本市核验"))
+                                  f"外省市取得的{_named(c)}是否已通过本市核验", "已通过本市核验"))
         if c.job_match is None:
             found.append(Question(f"{at}.job_match", "credential",
-                                  "证书的专业或工种是否与所聘岗位相符", "与所聘岗位相符"))
+                                  f"{_named(c)}是否与所聘岗位相符", "与所聘岗位相符"))
     return found
 
 

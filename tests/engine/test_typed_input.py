@@ -105,6 +105,21 @@ def test_registration_and_verification_are_asked_only_where_they_apply():
     ]
 
 
+def test_each_certificate_is_asked_about_by_its_own_name():
+    result = _score(credentials=[
+        {"type": "qualification", "name": "中级会计"},
+        {"type": "skill", "level": 3, "occupation": "电工"},
+        TITLE,
+    ], insurance=PAYING)
+    questions = [q["question"] for q in result["to_confirm"]]
+    assert questions == [
+        "职业资格“中级会计”是否与所聘岗位相符",
+        "技能三级（高级工）“电工”是否与所聘岗位相符",
+        "中级职称是否与所聘岗位相符",
+    ]
+    assert all(q in result["headline"] for q in questions)
+
+
 def test_a_version_1_profile_keeps_the_answers_it_assumed():
     old = {k: v for k, v in BASE.items() if k != "version"}
     result = calculator.score({**old, "education": NON_FULL_TIME, "credentials": [TITLE],
