@@ -1,13 +1,12 @@
 """Bases in yuan month by month against the rows of yardsticks.toml, the estimate after the
-newest row (D24), the months that do not count (D26), and the wording of input errors."""
+newest row (D24), the months that do not count (D26), and the wording of input errors (that
+no message names an internal key: test_user_texts.py)."""
 
 from __future__ import annotations
 
 import itertools
 import re
-import tomllib
 from datetime import date
-from pathlib import Path
 
 import pytest
 from engine_helpers import lines_by_id
@@ -17,7 +16,6 @@ from calculator import rules
 from calculator.dates import first_day_of_month, month_label, parse_month
 from calculator.yardstick import first_month, newest, yardstick_for, years
 
-CASES_DIR = Path(__file__).parent / "cases"
 BIRTH = "1990-05-01"
 ROWS = rules.yardsticks()
 
@@ -243,39 +241,6 @@ def test_base_test_and_eligibility_leave_excluded_months_out():
     )
     assert _base_test_count(result) == 5
     assert result["eligibility"]["months"] == 5 and not result["eligible"]
-
-
-# Internal names: a key or a value of the profile format (base_multiple, as_of, …).
-INTERNAL = re.compile(r"[a-z]+(?:_[a-z]+)+")
-MORE_INVALID = [
-    {"birth_date": BIRTH, "insurance": [{"from": "2020-01", "base_multiple": 1, "base_cny": 9}]},
-    {"birth_date": BIRTH, "insurance": [{"from": "2020-01"}]},
-    {
-        "as_of": "2019-01-15",
-        "birth_date": BIRTH,
-        "insurance": [{"from": "2017-01", "base_cny": 9000}],
-    },
-    {"birth_date": BIRTH, "education": {"level": "phd"}, "award": "city"},
-    {"birth_date": BIRTH, "key_area": {"area": "pudong", "years": 3}},
-    {"birth_date": BIRTH, "credentials": [{"type": "title", "level": "middle"}]},
-    {"as_of": "2010-01-01", "birth_date": BIRTH},
-]
-
-
-def _invalid_profiles() -> list:
-    cases = tomllib.loads((CASES_DIR / "invalid_profiles.toml").read_text(encoding="utf-8"))
-    found = [
-        pytest.param({**c["profile"], "as_of": c["as_of"]}, id=c["name"])
-        for c in cases["case"]
-        if "error_paths" in c
-    ]
-    return found + [pytest.param(p, id=f"more-{i}") for i, p in enumerate(MORE_INVALID)]
-
-
-@pytest.mark.parametrize("profile", _invalid_profiles())
-def test_no_chinese_problem_message_names_an_internal_key(profile):
-    for problem in _problems(profile):
-        assert not INTERNAL.search(problem["zh"]), problem
 
 
 def test_as_of_before_the_first_row_still_scores():
