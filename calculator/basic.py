@@ -96,6 +96,9 @@ def _base_test(p: Profile, months: InsuranceMonths) -> tuple[bool, str]:
     notes = months.yardstick_notes(window)
     if notes:
         text += f"（{'；'.join(notes)}）"
+    excluded = months.excluded_note(window)
+    if excluded:
+        text += f"，{excluded}"
     return have >= needed, text
 
 

@@ -42,12 +42,14 @@ def _eligibility(p: Profile, months: InsuranceMonths) -> dict:
     have = months.count(window)
     span = f"{month_label(window[0])}至{month_label(window[-1])}"
     met = have >= needed
+    excluded = months.excluded_note(window)
     return {
         "met": met,
         "months": have,
         "required": needed,
         "window": [month_label(window[0]), month_label(window[-1])],
         "explanation": f"{span}正常缴纳本市职工社保{have}个月（须{needed}个月）"
+        + (f"，{excluded}" if excluded else "")
         + ("，符合申请条件。" if met else "，暂不符合申请条件。"),
         "source": citation("eligibility.months_required", d),
         "decisions": [decision("D8", d)],

@@ -241,6 +241,38 @@ def test_base_test_and_eligibility_leave_excluded_months_out():
     )
     assert _base_test_count(result) == 5
     assert result["eligibility"]["months"] == 5 and not result["eligible"]
+    # both say which months they left out and why
+    note = "另有7个月不计（缴费基数与个税申报收入不符）"
+    assert f"（须6个月），{note}，暂不符合申请条件。" in result["eligibility"]["explanation"]
+    credential = lines_by_id(result)["credential"]["explanation"]
+    assert f"有5个月基数不低于社平工资1倍（须6个月），{note}，未达到，计0分。" in credential
+
+
+def test_excluded_months_are_noted_only_within_the_window_they_matter_in():
+    title = [{"type": "title", "level": "intermediate"}]
+    inside = _score(
+        "2026-11-22",
+        [
+            {"from": "2025-11", "to": "2025-12", "base_multiple": 1, "employer_matches": False},
+            {"from": "2026-01", "to": "2026-10", "base_multiple": 1},
+        ],
+        credentials=title,
+    )
+    note = "另有2个月不计（缴费单位与劳动合同单位不一致）"
+    assert f"（须6个月），{note}，符合申请条件。" in inside["eligibility"]["explanation"]
+    assert f"（须6个月），{note} → 100分。" in lines_by_id(inside)["credential"]["explanation"]
+    # months excluded before the 12-month windows: the years line says so, these do not
+    before = _score(
+        "2026-11-22",
+        [
+            {"from": "2024-01", "to": "2024-02", "base_multiple": 1, "employer_matches": False},
+            {"from": "2025-01", "to": "2026-10", "base_multiple": 1},
+        ],
+        credentials=title,
+    )
+    assert "不计" not in before["eligibility"]["explanation"]
+    assert "不计" not in lines_by_id(before)["credential"]["explanation"]
+    assert note in lines_by_id(before)["insurance_years"]["explanation"]
 
 
 def test_as_of_before_the_first_row_still_scores():
