@@ -445,15 +445,17 @@ def _period(problems: Problems, raw, path: str) -> Period | None:
         months.append(month)
     start, end = months
     if start is not None and end is not None and end < start:
-        problems.add(r.at("to"), "结束月份早于开始月份。", "'to' is before 'from'")
+        problems.add(r.at("to"), "结束月份早于开始月份：请填开始月份当月或以后的月份，"
+                     "仍在缴纳请留空。", "'to' is before 'from'")
         return None
     has_multiple, has_cny = data.get("base_multiple") is not None, data.get("base_cny") is not None
-    if has_multiple == has_cny:
-        problems.add(
-            path,
-            "缴费基数请二选一：填社平工资的倍数，或填元。",
-            "give exactly one of base_multiple and base_cny",
-        )
+    # At the field that must change: the yuan field when both are filled, else the multiple.
+    if has_multiple and has_cny:
+        problems.add(r.at("base_cny"), "缴费基数只填一项：已填了社平工资的倍数，请清空这里的元数"
+                     "（或清空倍数，只留元数）。", "give only one of base_multiple and base_cny")
+    elif not has_multiple and not has_cny:
+        problems.add(r.at("base_multiple"), "请填写这段的缴费基数：社平工资的倍数（如 1 或 0.8），"
+                     "或在下一项填每月多少元（如 15000）。", "give base_multiple or base_cny")
     multiple = cny = None
     if has_multiple and not has_cny:
         multiple = r.amount("base_multiple", low=0, high=MAX_BASE_MULTIPLE, default=-1,

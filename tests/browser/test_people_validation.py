@@ -91,7 +91,7 @@ def test_the_base_choice_is_asked_at_the_base_field_only_after_the_person_left_i
     error = page.locator("#f-insurance-0-base_cny-error")
     expect(error).to_have_text(
         engine_message({"birth_date": "1990-05-12", "insurance": [
-            {"from": "2019-07", "base_multiple": 1, "base_cny": 12000}]}, "insurance[0]")
+            {"from": "2019-07", "base_multiple": 1, "base_cny": 12000}]}, "insurance[0].base_cny")
     )
     assert len(field_errors(page)) == 1
     # Emptying the yuan field fixes it at once.

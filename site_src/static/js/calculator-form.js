@@ -124,18 +124,12 @@ export function formPath(path) {
   });
 }
 
-// The form field an engine problem belongs to: the field that must change. A problem about a
-// whole insurance period ("insurance[0]") is the base 二选一 (at the base multiple, or at the
-// yuan field when both are filled) or an overlap or a malformed period (at its start month).
-export function fieldPath(problem, form) {
+// The form field an engine problem belongs to: the field that must change. The engine names
+// it (the base 二选一 at the base field to change); a problem about a whole insurance period
+// ("insurance[0]": an overlap, or a period that is not an object) goes to its start month.
+export function fieldPath(problem) {
   const path = formPath(problem.path);
-  const period = /^insurance\[\d+\]$/.exec(path);
-  if (!period) return path;
-  if (/base_multiple and base_cny/.test(problem.en || "")) {
-    const filled = (key) => (controlValue(form, `${path}.${key}`) || "").trim() !== "";
-    return filled("base_multiple") && filled("base_cny") ? `${path}.base_cny` : `${path}.base_multiple`;
-  }
-  return `${path}.from`;
+  return /^insurance\[\d+\]$/.test(path) ? `${path}.from` : path;
 }
 
 // Fields checked together: a period's two base fields are one answer (二选一), so leaving
