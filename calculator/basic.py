@@ -129,9 +129,20 @@ def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
     return name, value(f"credential.title_{c.level}", d), None
 
 
+QUALIFICATION_CATALOGUE = "专业技术类职业资格目录"
+SKILL_CATALOGUE = "高技能人才职业、工种目录"
+
+
 def _not_in_catalogue(name: str, d, catalogue: str) -> str:
-    """Why a name is not in a catalogue: the reason the everyday-names data gives for it
-    (a title's everyday name, a certificate that never counts), else that it is not listed."""
+    """Why a name is not in a catalogue: an entry of the other catalogue (维修电工 given as a
+    qualification), the reason the everyday-names data gives for it (a title's everyday name,
+    a certificate that never counts), else that it is not listed."""
+    if catalogue == QUALIFICATION_CATALOGUE and (entry := catalogues.find_skill(name)):
+        return (f"“{name}”是{SKILL_CATALOGUE}中的职业“{entry['name']}”，不是职业资格："
+                "请按技能等级证书填写")
+    if catalogue == SKILL_CATALOGUE and (entry := catalogues.find_qualification(name)):
+        return (f"“{name}”是{QUALIFICATION_CATALOGUE}中的“{entry['name']}”，不是技能等级证书："
+                "请按职业资格填写")
     known = catalogues.find_not_counted(name, d) or catalogues.find_title_hint(name, d)
     return known["reason"].rstrip("。") if known is not None else f"不在{catalogue}内"
 
@@ -151,7 +162,7 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
         entry = catalogues.find_qualification(c.name)
         name = f"职业资格“{c.name}”"
         if entry is None:
-            return 0, f"{name}：{_not_in_catalogue(c.name, d, '专业技术类职业资格目录')}；计0分。"
+            return 0, f"{name}：{_not_in_catalogue(c.name, d, QUALIFICATION_CATALOGUE)}；计0分。"
         if catalogues.normalise_name(entry["name"]) != catalogues.normalise_name(c.name):
             name += f"（即目录中的“{entry['name']}”）"
         if entry["registration_required"] and c.registered is None:
@@ -165,7 +176,7 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
         points = value(f"credential.skill_{c.level}", d)
         needs_base = c.level <= 2
         if c.level <= 3 and catalogues.find_skill(c.name or "") is None:
-            reason = _not_in_catalogue(c.name or "", d, "高技能人才职业、工种目录")
+            reason = _not_in_catalogue(c.name or "", d, SKILL_CATALOGUE)
             return 0, f"{name}：{reason}；计0分。"
         if not c.obtained_in_shanghai and c.verified_in_shanghai is None:
             return 0, f"{name}在外省市取得，尚未确认是否已通过本市核验，暂计0分。"
