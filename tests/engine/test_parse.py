@@ -63,7 +63,8 @@ def test_an_unreadable_month_says_why_in_words(text, words):
 @pytest.mark.parametrize(
     ("text", "yuan"),
     [("15000", 15000), ("15,000", 15000), ("15，000", 15000), ("1.5万", 15000), ("15000元", 15000),
-     ("1.5w", 15000), ("¥12,434", 12434), ("￥12,434", 12434), ("12434元/月", 12434), ("１５０００", 15000),
+     ("1.5w", 15000), ("¥12,434", 12434), ("￥12,434", 12434), ("12434元/月", 12434),
+     ("１５０００", 15000),
      ("12434.5", Fraction(24869, 2)), ("8千", 8000)],
 )
 def test_every_usual_form_of_an_amount(text, yuan):
@@ -85,6 +86,8 @@ def test_a_comma_that_does_not_group_thousands_is_never_dropped(text):
     assert "逗号只能用来分隔千位" in caught.value.reason
 
 
-@pytest.mark.parametrize(("text", "yuan"), [("1,500,000", 1500000), ("15,000.5元", Fraction(30001, 2))])
+@pytest.mark.parametrize(
+    ("text", "yuan"), [("1,500,000", 1500000), ("15,000.5元", Fraction(30001, 2))]
+)
 def test_grouped_thousands_with_more_groups_or_decimals(text, yuan):
     assert read_amount(text) == yuan
