@@ -102,12 +102,6 @@ def _base_test(p: Profile, months: InsuranceMonths) -> tuple[bool, str]:
     return have >= needed, text
 
 
-def _overseas_since() -> str:
-    """The first day any category of the overseas recognition list scores (D25)."""
-    values = rules.parameter("credential.overseas_categories")["values"]
-    return next(str(v["since"]) for v in values if v.get("value"))
-
-
 def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
     """Name, points and (when it scores nothing) the reason, of an overseas credential."""
     name = (
@@ -117,8 +111,9 @@ def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
     )
     categories = value("credential.overseas_categories", d)
     if not categories:
+        since = rules.in_force_since("credential.overseas_categories")
         return name, None, (
-            f"{name}：认可清单3.0版{_overseas_since()}起施行，评估日之前不按境外证书计分，计0分。"
+            f"{name}：认可清单3.0版{since}起施行，评估日之前不按境外证书计分，计0分。"
         )
     if c.category not in categories:
         listed = "、".join(f"{x}类" for x in categories)

@@ -10,7 +10,7 @@ from datetime import date
 
 from . import catalogues
 from .dates import month_label, parse_month
-from .decisions import TERMS, placeholders
+from .decisions import unknown_placeholders
 from .indicators import REGISTRY
 from .resources import load_toml
 from .rule_text import AREA_NAMES
@@ -159,7 +159,17 @@ def _parameter_problems(rules: dict, documents: set, sources: set) -> list[str]:
     return problems
 
 
-def _yardstick_problems(years: list, documents: set, sources: set) -> list[str]:
+def _top_multiple(rules: dict):
+    """The highest multiple of the base scale's newest value: the contribution ceiling."""
+    scale = next((p for p in rules.get("parameter", []) if p.get("id") == "insurance_base.scale"),
+                 {})
+    newest = max(scale.get("values", []), key=lambda v: str(v.get("since")), default={})
+    return max((b.get("multiple", 0) for b in newest.get("brackets", [])), default=None)
+
+
+def _yardstick_problems(years: list, documents: set, sources: set, ceiling) -> list[str]:
+    """`ceiling`: the multiple of the average every row's ceiling must be (the base scale's
+    highest multiple)."""
     problems = []
     previous_end = None
     for row in years:
@@ -182,8 +192,11 @@ def _yardstick_problems(years: list, documents: set, sources: set) -> list[str]:
             problems.append(f"{where}: floor_cny, average_cny, ceiling_cny must be whole yuan")
         elif not amounts[0] < amounts[1] < amounts[2]:
             problems.append(f"{where}: needs floor < average < ceiling")
-        elif amounts[2] != 3 * amounts[1]:
-            problems.append(f"{where}: the ceiling is 3 × the average in every year")
+        elif ceiling is not None and amounts[2] != ceiling * amounts[1]:
+            problems.append(
+                f"{where}: the ceiling is {ceiling:g} × the average in every year (the base "
+                "scale's highest multiple)"
+            )
         if "published" in row and not isinstance(row["published"], date):
             problems.append(f"{where}: published must be a date")
         problems += [f"{where}: {p}" for p in _cited_problems(row, documents, sources)]
@@ -203,9 +216,8 @@ def _decision_problems(decisions: list, parameter_ids: set) -> list[str]:
         if not str(d.get("topic", "")).strip() or not str(d.get("text", "")).strip():
             problems.append(f"decision {did}: needs a topic and a text")
             continue
-        for name in placeholders(d["text"]):
-            if name not in parameter_ids and name not in TERMS:
-                problems.append(f"decision {did}: {{{name}}} is neither a parameter nor a term")
+        for name in unknown_placeholders(d["text"], parameter_ids):
+            problems.append(f"decision {did}: {{{name}}} is neither a parameter nor a term")
     for indicator in REGISTRY:
         for did in indicator.decisions:
             if did not in seen:
@@ -229,12 +241,16 @@ def _source_problems(data: dict) -> list[str]:
     return problems
 
 
-def _history_problems(rows: list) -> list[str]:
+def _history_problems(rows: list, parameter_ids: set) -> list[str]:
     problems = []
     for row in rows:
+        item = row.get("item", "?")
         sinces = [p.get("since") for p in row.get("periods", [])]
         if not sinces or not all(isinstance(s, date) for s in sinces) or sinces != sorted(sinces):
-            problems.append(f"history {row.get('item', '?')!r}: periods need dates in order")
+            problems.append(f"history {item!r}: periods need dates in order")
+        for period in row.get("periods", []):
+            for name in unknown_placeholders(period.get("text", ""), parameter_ids):
+                problems.append(f"history {item!r}: {{{name}}} is neither a parameter nor a term")
     return problems
 
 
@@ -257,9 +273,8 @@ def _document_problems(data: dict, source_keys: set, parameter_ids: set) -> list
         problems += [f"document {did!r}: unknown reference {r!r}"
                      for r in entry.get("refs", []) if r not in source_keys]
     for step in data.get("next_step", []):
-        for name in placeholders(step.get("text", "")):
-            if name not in parameter_ids and name not in TERMS:
-                problems.append(f"next_step: {{{name}}} is neither a parameter nor a term")
+        for name in unknown_placeholders(step.get("text", ""), parameter_ids):
+            problems.append(f"next_step: {{{name}}} is neither a parameter nor a term")
         problems += [f"next_step: unknown reference {r!r}"
                      for r in step.get("refs", []) if r not in source_keys]
     return problems
@@ -278,10 +293,11 @@ def check() -> list[str]:
         ("rules.toml", _parameter_problems(rules, document_keys, source_keys)),
         ("yardsticks.toml",
          _yardstick_problems(load_toml("yardsticks.toml").get("year", []), document_keys,
-                             source_keys)),
+                             source_keys, _top_multiple(rules))),
         ("decisions.toml",
          _decision_problems(load_toml("decisions.toml").get("decision", []), parameter_ids)),
-        ("history.toml", _history_problems(load_toml("history.toml").get("history", []))),
+        ("history.toml",
+         _history_problems(load_toml("history.toml").get("history", []), parameter_ids)),
         ("documents.toml",
          _document_problems(load_toml("documents.toml"), source_keys, parameter_ids)),
     ]

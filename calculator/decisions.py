@@ -8,11 +8,13 @@ from datetime import date
 from functools import cache
 
 from .rule_text import AREA_NAMES, THREE_PLACES, scale_phrase
-from .rules import decision_templates, epoch, unit, value
+from .rules import decision_templates, epoch, in_force_since, unit, value
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 # Words a template may name besides parameters.
 TERMS = {"three_places": THREE_PLACES}
+# {since.<parameter id>}: the first day that parameter was in force ("2025-11-14").
+SINCE = "since."
 
 
 def in_words(param_id: str, found) -> str:
@@ -42,6 +44,9 @@ def fill(template: str, day: date) -> str:
         name = match.group(1)
         if name in TERMS:
             return TERMS[name]
+        if name.startswith(SINCE):
+            since = in_force_since(name.removeprefix(SINCE))
+            return since.isoformat() if since else "（未施行）"
         return in_words(name, value(name, day))
 
     return PLACEHOLDER.sub(one, template)
@@ -49,6 +54,16 @@ def fill(template: str, day: date) -> str:
 
 def placeholders(template: str) -> list[str]:
     return PLACEHOLDER.findall(template)
+
+
+def unknown_placeholders(template: str, parameter_ids: set) -> list[str]:
+    """The names in braces in `template` that are neither a term nor a parameter id (nor
+    since.<parameter id>)."""
+    return [
+        name
+        for name in placeholders(template)
+        if name not in TERMS and name.removeprefix(SINCE) not in parameter_ids
+    ]
 
 
 @cache

@@ -1,10 +1,12 @@
 """What changed over time: for every indicator, the periods in which its rule read the same,
-derived from the dates of the parameters, followed by the changes no parameter records."""
+derived from the dates of the parameters, followed by the changes no parameter records (their
+numbers filled for the day each period starts)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
+from .decisions import fill
 from .indicators import REGISTRY, rule_text
 from .rules import change_days, history_notes
 
@@ -22,4 +24,10 @@ def history() -> list[dict]:
             periods.append({"since": day.isoformat(), "until": None, "text": text})
         if len(periods) > 1:
             rows.append({"item": indicator.label, "periods": periods})
-    return rows + history_notes()
+    for row in history_notes():
+        periods = [
+            {**period, "text": fill(period["text"], date.fromisoformat(period["since"]))}
+            for period in row["periods"]
+        ]
+        rows.append({"item": row["item"], "periods": periods})
+    return rows

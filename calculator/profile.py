@@ -27,7 +27,7 @@ from .parse import (
     read_month,
     read_multiple,
 )
-from .yardstick import first_month
+from .yardstick import ceiling_multiple, first_month
 
 EDUCATION_LEVELS = (
     "none",
@@ -78,7 +78,6 @@ TOP_KEYS = {
     *EVENT_LISTS,
     "plan",  # the planner's options (calculator.planner); scoring ignores them
 }
-MAX_BASE_MULTIPLE = 3
 CREDENTIAL_KEYS = {
     "title": {"type", "level", "job_match"},
     "qualification": {"type", "name", "job_match", "registered"},
@@ -458,7 +457,7 @@ def _period(problems: Problems, raw, path: str) -> Period | None:
                      "或在下一项填每月多少元（如 15000）。", "give base_multiple or base_cny")
     multiple = cny = None
     if has_multiple and not has_cny:
-        multiple = r.amount("base_multiple", low=0, high=MAX_BASE_MULTIPLE, default=-1,
+        multiple = r.amount("base_multiple", low=0, high=ceiling_multiple(), default=-1,
                             read=read_multiple)
         if multiple == 0:
             problems.add(r.at("base_multiple"), "缴费基数倍数应大于0。", "must be greater than 0")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from .rules import value
+from .yardstick import ceiling_multiple
 
 AREA_NAMES = {"lingang": "临港新片区", "other": "五个新城、南北转型地区等其他重点区域"}
 # 三地一致, worded one way everywhere (decision D3).
@@ -86,7 +87,7 @@ def _investment(d: date) -> str:
 
 
 def _multiple(bracket: dict) -> str:
-    top = bracket["multiple"] == 3
+    top = bracket["multiple"] == ceiling_multiple()
     return f"{bracket['multiple']:g}倍" + ("（缴费上限）" if top else "")
 
 

@@ -87,6 +87,11 @@ def exact(number: int | float) -> Fraction:
     return Fraction(str(number))
 
 
+def in_force_since(param_id: str) -> date | None:
+    """The first day `param_id` had a value (was in force); None if it never had one."""
+    return next((v["since"] for v in _parameters()[param_id]["values"] if _value_of(v)), None)
+
+
 def unit(param_id: str) -> str:
     return _parameters()[param_id]["unit"]
 

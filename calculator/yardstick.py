@@ -86,19 +86,30 @@ def yardstick_for(month: int) -> Yardstick | None:
     return None
 
 
+def ceiling_of(year: Year) -> Fraction:
+    """The year's contribution ceiling as a multiple of its yardstick."""
+    return Fraction(year.ceiling_cny, year.average_cny)
+
+
+def ceiling_multiple() -> Fraction:
+    """The contribution ceiling as a multiple of the yardstick (3): the same in every row, the
+    base scale's highest multiple (calculator.check)."""
+    return ceiling_of(newest())
+
+
 def convert(base_cny: Fraction, stick: Yardstick) -> tuple[Fraction, str | None]:
     """A base in yuan as a multiple of the yardstick, and how it stands against that year's
-    limits: "ceiling" (at or above it: counts as 3×), "floor" (below it), or None."""
+    limits: "ceiling" (at or above it: counts as the ceiling), "floor" (below it), or None."""
     year = stick.year
     if base_cny >= year.ceiling_cny:
-        return Fraction(3), "ceiling"
+        return ceiling_of(year), "ceiling"
     multiple = base_cny / year.average_cny
     return multiple, ("floor" if base_cny < year.floor_cny else None)
 
 
 def multiple_of(base_cny: Fraction, month: int) -> Fraction:
-    """Base in yuan as a multiple of that month's yardstick; at or above the ceiling = 3×.
-    KeyError for a month before the first row."""
+    """Base in yuan as a multiple of that month's yardstick; at or above the ceiling, the
+    ceiling's multiple. KeyError for a month before the first row."""
     stick = yardstick_for(month)
     if stick is None:
         raise KeyError(month_label(month))

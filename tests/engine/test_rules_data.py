@@ -175,6 +175,42 @@ def test_check_finds_an_unknown_name_in_a_decision(monkeypatch):
     ]
 
 
+def test_check_finds_an_unknown_name_in_the_history_notes(monkeypatch):
+    problems = _broken(
+        monkeypatch,
+        "history.toml",
+        lambda d: d["history"][1]["periods"][1].__setitem__("text", "{deduction.crime_yaers}年内"),
+    )
+    assert problems == [
+        "history.toml: history '减分的期限': {deduction.crime_yaers} is neither a parameter "
+        "nor a term"
+    ]
+
+
+def test_check_finds_an_unknown_parameter_in_a_since_placeholder(monkeypatch):
+    problems = _broken(
+        monkeypatch,
+        "decisions.toml",
+        lambda d: d["decision"][0].__setitem__("text", "{since.credential.nope}施行"),
+    )
+    assert problems == [
+        "decisions.toml: decision D1: {since.credential.nope} is neither a parameter nor a term"
+    ]
+
+
+def test_check_holds_every_ceiling_to_the_base_scales_highest_multiple(monkeypatch):
+    def four_times(data):
+        top = _param(data, "insurance_base.scale")["values"][-1]["brackets"][-1]
+        top["multiple"] = 4
+
+    problems = _broken(monkeypatch, "rules.toml", four_times)
+    expected = (
+        "yardsticks.toml: year 2018-04: the ceiling is 4 × the average in every year (the base "
+        "scale's highest multiple)"
+    )
+    assert expected in problems, problems
+
+
 # ------------------------------------------------------------------ lookups
 def test_value_picks_the_value_in_force():
     assert rules.value("investment.cap", date(2017, 12, 31)) == 100
@@ -247,6 +283,22 @@ def test_d7_states_the_scale_in_force_on_the_date():
     assert "最近48个月中累计36个月" in after and "积120分" in after
 
 
+def test_d7_states_no_contribution_months_by_hand():
+    # the rows say when each contribution year runs (a short 2019-04 to 2019-10 year, then
+    # 2019-11 to 2020-06): D7 points to them and to the ceiling, and names neither by hand
+    text = decisions.decision("D7", date(2026, 1, 1))["text"]
+    assert "社平工资表" in text and "按缴费上限计" in text
+    assert not re.search(r"\d+月至次年\d+月|按\d倍计", text)
+
+
+def test_d25_takes_its_date_from_the_parameter():
+    since = rules.in_force_since("credential.overseas_categories")
+    assert since == date(2025, 11, 14)
+    text = decisions.decision("D25", date(2026, 1, 1))["text"]
+    assert f"清单3.0版{since.isoformat()}施行" in text
+    assert rules.in_force_since("standard_score") == date(2013, 7, 1)
+
+
 def test_decision_numbers_follow_the_rules_they_explain():
     assert "最高100分" in decisions.decision("D10", date(2017, 1, 1))["text"]
     assert "最高120分" in decisions.decision("D10", date(2018, 1, 1))["text"]
@@ -293,6 +345,14 @@ def test_history_is_derived_from_the_parameter_dates():
     ]
     assert "最高100分" in rows["缴纳职工社会保险费基数"][0]["text"]
     assert "年龄" not in rows  # never changed, so not history
+    # the notes no parameter records state their numbers from the parameters too
+    terms = rows["减分的期限"][1]
+    day = date.fromisoformat(terms["since"])
+    assert terms["text"] == (
+        f"提供虚假材料{rules.value('deduction.false_materials_years', day)}年内、"
+        f"行政拘留{rules.value('deduction.detention_years', day)}年内、"
+        f"一般刑事犯罪{rules.value('deduction.crime_years', day)}年内。"
+    )
     for periods in rows.values():
         sinces = [p["since"] for p in periods]
         assert sinces == sorted(sinces) and periods[-1]["until"] is None
