@@ -37,6 +37,8 @@ class Engine:
     history: ModuleType
     documents: ModuleType
     catalogues: ModuleType
+    yardstick: ModuleType
+    dates: ModuleType
     rules_version: str
     skills: list[dict]
     qualifications: list[dict]
@@ -147,7 +149,7 @@ def load_engine() -> Engine:
         parts = {
             name: importlib.import_module(f"calculator.{name}")
             for name in ("rules", "indicators", "decisions", "history", "documents", "catalogues",
-                         "check")
+                         "yardstick", "dates", "check")
         }
     except Exception as e:
         raise BuildError(relative(ENGINE), f"the engine failed to import: "

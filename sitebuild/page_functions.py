@@ -78,7 +78,7 @@ class PageFunctions:
         self.engine = engine
         self.decisions_url = decisions_url
         self.sources_url = sources_url
-        self.today = dt.date.today()
+        self.today = engine.dates.today_in_shanghai()  # the day the engine's defaults use
 
     def _decision_refs(self, ids) -> str:
         if not ids:
@@ -155,9 +155,13 @@ class PageFunctions:
                     _money(y["floor_cny"]),
                     CONFIDENCE[y["confidence"]],
                     basis,
+                    _text(y["checked"]),
                 ]
             )
-        headers = ["缴费年度", "社平工资（元/月）", "缴费上限（3倍）", "缴费下限", "可信度", "依据"]
+        ceiling = f"缴费上限（{float(self.engine.yardstick.ceiling_multiple()):g}倍）"
+        headers = [
+            "缴费年度", "社平工资（元/月）", ceiling, "缴费下限", "可信度", "依据", "资料查阅日期",
+        ]
         return _table(headers, rows, css="data cards yardsticks")
 
     def yardstick_newest(self, part: str) -> str:
@@ -231,6 +235,15 @@ class PageFunctions:
         if isinstance(found, dt.date):
             return found.isoformat()
         return found
+
+    def value_words(self, param_id: str) -> str:
+        """One parameter's value in force on the build date as the site writes it in
+        sentences (categories "A类", areas by name, a scale as its brackets)."""
+        try:
+            found = self.engine.rules.value(param_id)
+        except KeyError:
+            raise PageFunctionError(f"value_words: unknown parameter id {param_id!r}") from None
+        return self.engine.decisions.in_words(param_id, found)
 
     def documents_table(self) -> Markup:
         """Every document to prepare, by what it proves (the calculator lists the same
@@ -307,6 +320,7 @@ class PageFunctions:
             "sources_list": self.sources_list,
             "worked_example": self.worked_example,
             "value": self.value,
+            "value_words": self.value_words,
             "calc_link": self.calc_link,
             "skill_count": len(self.engine.skills),
             "qualification_count": len(self.engine.qualifications),

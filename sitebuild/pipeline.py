@@ -3,7 +3,6 @@ index -> assets -> templates -> runtime -> site files -> links -> service worker
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -91,7 +90,9 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
 
     with report.step("engine"):
         engine = load_engine()
-        stale = stale_yardstick_warning(engine.rules, dt.date.today())
+        # the day in Shanghai, as the engine counts it (the build machine's own date may differ)
+        today = engine.dates.today_in_shanghai()
+        stale = stale_yardstick_warning(engine.rules, today)
         if stale:
             report.warnings.append(stale)
 
@@ -134,7 +135,7 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
             "site": config,
             "rules_version": engine.rules_version,
             "last_checked": engine.last_checked,
-            "build_date": dt.date.today().isoformat(),
+            "build_date": today.isoformat(),
             "asset": lambda name: assets.url(name, "site_src/templates"),
             "pyodide_index_url": pyodide_url,
             "wheel_url": "/" + wheel_path,

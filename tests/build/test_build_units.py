@@ -149,3 +149,44 @@ def test_the_build_warns_when_todays_contribution_year_is_not_published():
     warning = stale_yardstick_warning(rules, after)
     assert warning.startswith("calculator/data/yardsticks.toml: no contribution year covers ")
     assert f"{after.year:04d}-{after.month:02d}" in warning and "maintaining-rules.md" in warning
+
+
+def _page_functions():
+    from sitebuild.engine import load_engine
+    from sitebuild.page_functions import PageFunctions
+
+    return PageFunctions(load_engine(), None, None)
+
+
+def test_the_build_counts_today_in_shanghai_as_the_engine_does():
+    from calculator.dates import today_in_shanghai
+
+    assert _page_functions().today == today_in_shanghai()
+
+
+def test_the_yardstick_table_lists_every_rows_checked_date_and_the_ceilings_multiple():
+    from calculator import rules
+
+    functions = _page_functions()
+    table = str(functions.yardstick_table())
+    assert "<th scope=\"col\">资料查阅日期</th>" in table
+    assert "<th scope=\"col\">缴费上限（3倍）</th>" in table
+    for row in rules.yardsticks():
+        cell = f'<td data-label="资料查阅日期">{row["checked"]}</td>'
+        assert cell in table, row["from"]
+
+
+def test_value_words_writes_a_value_as_the_sentences_do():
+    functions = _page_functions()
+    assert functions.value_words("credential.overseas_categories") == "A类"
+    assert functions.value_words("investment.tax_step_cny") == "10万"
+    with pytest.raises(Exception, match="value_words: unknown parameter id"):
+        functions.value_words("nope")
+
+
+def test_pages_word_three_places_only_through_the_engine():
+    from sitebuild.paths import ROOT
+
+    for page in sorted((ROOT / "site_src" / "pages").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        assert "学习地" not in text and "户籍地" not in text, page.name
