@@ -164,7 +164,8 @@ def _top_multiple(rules: dict):
     scale = next((p for p in rules.get("parameter", []) if p.get("id") == "insurance_base.scale"),
                  {})
     newest = max(scale.get("values", []), key=lambda v: str(v.get("since")), default={})
-    return max((b.get("multiple", 0) for b in newest.get("brackets", [])), default=None)
+    multiples = [b.get("multiple") for b in newest.get("brackets", []) if isinstance(b, dict)]
+    return max((m for m in multiples if _is_number(m)), default=None)
 
 
 def _yardstick_problems(years: list, documents: set, sources: set, ceiling) -> list[str]:
