@@ -29,16 +29,26 @@ def checklist(result: dict) -> list[dict]:
     ]
 
 
-def added(result: dict, before: dict) -> list[dict]:
+def added(result: dict, before: dict, credential_type: str | None = None) -> list[dict]:
     """The entries for the lines that score in `result` but not in `before`: what a route of
-    the plan adds to prepare, on the day it reaches the standard, against today's result."""
+    the plan adds to prepare, on the day it reaches the standard, against today's result; for
+    a route to one `credential_type`, only the items for that type."""
     had = {line["id"] for line in before["lines"] if line["raw_points"] > 0}
     new = {line["id"] for line in result["lines"] if line["raw_points"] > 0} - had
     return [
-        {"id": entry["id"], "purpose": entry["purpose"], "items": entry["items"]}
+        {"id": entry["id"], "purpose": entry["purpose"],
+         "items": _items_for(entry, credential_type)}
         for entry in all_documents()
         if entry["when"] in new
     ]
+
+
+def _items_for(entry: dict, credential_type: str | None) -> list[str]:
+    types = entry.get("item_types")
+    if credential_type is None or types is None:
+        return entry["items"]
+    return [item for item, kind in zip(entry["items"], types, strict=True)
+            if kind == credential_type]
 
 
 def next_steps(as_of: date) -> list[str]:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from .dates import add_years, first_day_of_month, full_years, month_of
 from .engine import score_profile
 from .profile import Profile
+from .rules import change_days as rule_days
 from .rules import value
 
 # A route: the profile as it would stand on a given later day.
@@ -29,22 +30,26 @@ def grown(p: Profile, day: date, grow_years: bool = False) -> Profile:
     return replace(p, **changes)
 
 
-def change_days(p: Profile, until: date, extra: tuple[date, ...] = ()) -> list[date]:
-    """Days after `as_of` up to `until` on which a score can change: month starts, the
-    anniversaries of the evaluation day and of the marriage, the day after a deduction
-    leaves its window, and `extra` (the day a route's change takes effect)."""
-    days = {first_day_of_month(m) for m in range(month_of(p.as_of) + 1, month_of(until) + 1)}
-    span = until.year - p.as_of.year + 1
-    for year in range(span + 1):
-        days.add(add_years(p.as_of, year))
-        if p.married_on is not None:
-            days.add(add_years(p.married_on, p.as_of.year - p.married_on.year + year))
+def change_days(p: Profile, until: date, extra: tuple[date, ...] = (),
+                grow_years: bool = False, since: date | None = None) -> list[date]:
+    """Days after `since` (default: `as_of`) up to `until` on which a score can change: month
+    starts, birthdays, the anniversaries of the marriage (and, with `grow_years`, of the
+    evaluation day, for the years in a key area), the day after a deduction leaves its
+    window, the days a rule changes, and `extra` (the day a route's change takes effect)."""
+    since = max(since or p.as_of, p.as_of)
+    days = {first_day_of_month(m) for m in range(month_of(since) + 1, month_of(until) + 1)}
+    yearly = [p.birth_date, *([p.married_on] if p.married_on else []),
+              *([p.as_of] if grow_years else [])]
+    for year in range(since.year, until.year + 1):
+        # 29 February falls on the 28th here and counts from 1 March: a month start anyway
+        days.update(add_years(day, year - day.year) for day in yearly)
     for field, kind in (("false_materials", "false_materials"), ("detentions", "detention"),
                         ("crimes", "crime")):
         for event in p.events[field]:
             days.add(add_years(event, value(f"deduction.{kind}_years", p.as_of)))
+    days.update(rule_days())
     days.update(extra)
-    return sorted(d for d in days if p.as_of < d <= until)
+    return sorted(d for d in days if since < d <= until)
 
 
 class Scored:
@@ -70,6 +75,16 @@ class Scored:
             if result["passes"]:
                 return day, result
         return None, result
+
+    def passing_spans(self, starts: list[date], until: date):
+        """`starts`: a first day, then the days after it up to `until` on which the score can
+        change (it holds from each to the next). Each stretch on which the standard is
+        reached, the latest first: (its first day, its last day, the day after it or None
+        when it lasts to `until`)."""
+        for i in range(len(starts) - 1, -1, -1):
+            if self.on(starts[i])["passes"]:
+                after = starts[i + 1] if i + 1 < len(starts) else None
+                yield starts[i], (after - timedelta(days=1)) if after else until, after
 
     def monthly(self, dates: list[date]) -> list[int]:
         return [self.on(day)["total"] for day in dates]

@@ -5,23 +5,21 @@ assumption in words, and gives the profile as it would stand on any later day.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 
 from . import catalogues
 from .basic import EDUCATION_NAMES, SKILL_NAMES
-from .dates import add_months, month_label, month_of
+from .dates import add_months, first_day_of_month, month_label, month_of
 from .insurance import insurance_months
 from .profile import Credential, Period, Profile
 from .projection import Course, grown
 from .rule_text import THREE_PLACES
-from .rules import exact, value
+from .rules import exact, value, value_entry
 from .yardstick import years
 
-# How long a person usually needs before holding what a route asks for, when they do not say:
-# planning assumptions, stated with every route, that the person can change.
-USUAL_MONTHS = {"skill": 6, "title": 12, "education": 30}
 # A high-skill occupation to name in the words of the level 3–1 routes when the person has
 # given none: any occupation of the catalogue counts alike.
 EXAMPLE_OCCUPATION = "电工"
@@ -40,6 +38,13 @@ class Route:
     # a route with at least this route's points on every day (a higher level of the same
     # credential, a higher base): this one cannot reach the standard before that one
     weaker_than: str | None = None
+    # the route only adds to the current course (never replaces what scores in it), so it
+    # has at least the current course's points on every day
+    adds_only: bool = True
+    # the higher base the route pays from the month `base_from`, when it pays one
+    base_multiple: Fraction | None = None
+    base_from: int | None = None
+    credential_type: str | None = None  # the type of credential the route adds
 
 
 def latest_multiple(p: Profile) -> Fraction | None:
@@ -63,13 +68,35 @@ def keep_paying(p: Profile, multiple: Fraction | None, from_month: int | None = 
     return replace(p, insurance=tuple(periods))
 
 
+def _paying(timeline: Profile, multiple: Fraction, month: int) -> Callable[[date], Profile]:
+    """`timeline` until the month before `month`, then paying at `multiple` from `month`; on a
+    day before that month exactly `timeline`."""
+    changed = keep_paying(timeline, multiple, month)
+    start = first_day_of_month(month)
+    return lambda day: changed if day >= start else timeline
+
+
+def _as_is(timeline: Profile) -> Callable[[date], Profile]:
+    return lambda day: timeline
+
+
 def _yuan(multiple: Fraction) -> str:
     newest = years()[-1]
     return f"{round(float(multiple) * newest.average_cny):,}元"
 
 
-def _from_day(day: date, expected: dict[str, date], route_id: str, kind: str) -> date:
-    return expected.get(route_id) or add_months(day, USUAL_MONTHS[kind])
+def _from_day(d: date, expected: dict[str, date], route_id: str, param: str) -> tuple[date, str]:
+    """The day the route's credential is assumed held, and the words saying whose date it
+    is: the person's own, or the site's estimate of `param` months on."""
+    if route_id in expected:
+        return expected[route_id], "（按你填写的预计取得日期）"
+    months = value(param, d)
+    return add_months(d, months), f"（未填写预计取得日期，按约{months}个月后估计，可修改）"
+
+
+def _effort(param: str, d: date) -> str:
+    """What a route usually takes, in the words of its planning assumption (rules.toml)."""
+    return value_entry(param, d)["note"]
 
 
 def _words_base_test(day: date) -> str:
@@ -80,11 +107,12 @@ def _words_base_test(day: date) -> str:
     )
 
 
-def _with(p: Profile, timeline: Profile, starts_on: date, change, grow: bool = False) -> Course:
-    """A course that follows `timeline` and, from `starts_on`, also has `change` applied."""
+def _with(base: Callable[[date], Profile], starts_on: date, change, grow: bool = False) -> Course:
+    """A course that follows `base` (the profile before growing, by day) and, from
+    `starts_on`, also has `change` applied."""
 
     def course(day: date) -> Profile:
-        later = grown(timeline, day, grow)
+        later = grown(base(day), day, grow)
         return change(later) if day >= starts_on else later
 
     return course
@@ -95,12 +123,12 @@ def time_route(p: Profile, timeline: Profile, base_words: str) -> Route:
         "time_only", "time", "按现在的情况继续",
         "不需要做什么。",
         f"年龄、婚龄随时间增长，{base_words}，其他情况不变（应届生加分只在毕业当年有效）。",
-        p.as_of, lambda day: grown(timeline, day),
+        p.as_of, lambda day: grown(timeline, day), adds_only=False,
     )
 
 
 def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
-                      expected: dict[str, date]) -> list[Route]:
+                      expected: dict[str, date], base_from: dict[str, int]) -> list[Route]:
     d = p.as_of
     routes = []
     held = [c.name for c in p.credentials if c.type == "skill" and c.name]
@@ -108,11 +136,25 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
     example = occupation or EXAMPLE_OCCUPATION
     base_test = exact(value("credential.base_test_multiple", d))
     at_test = max(latest or Fraction(0), base_test)
-    with_test = keep_paying(timeline, at_test) if (latest or 0) < base_test else timeline
+    needs_higher = (latest or 0) < base_test
+
+    def tested(rid: str):
+        """The base of a route with the base test: from `base_from` (default: the month of
+        `as_of`) at the test's multiple, when the person is not already paying that."""
+        if not needs_higher:
+            return _as_is(timeline), "", None
+        month = base_from.get(rid, month_of(d))
+        return (
+            _paying(timeline, at_test, month),
+            f"，从{month_label(month)}起按社平工资{float(at_test):g}倍缴费",
+            month,
+        )
+
     for level in (5, 4, 3, 2, 1):
         rid = f"skill_{level}"
-        starts = _from_day(d, expected, rid, "skill")
         needs_base = level <= 2
+        param = "planner.expected_months." + ("skill_high" if needs_base else "skill")
+        starts, whose = _from_day(d, expected, rid, param)
         name = f"技能{SKILL_NAMES[level]}证书"
         needs = "需要参加职业技能等级认定（考试）"
         if level <= 3:
@@ -120,15 +162,15 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
         if needs_base:
             needs += f"，并且{_words_base_test(d)}"
         credential = Credential("skill", level, example if level <= 3 else None, job_match=True)
-        base = with_test if needs_base else timeline
+        base, paying, month = tested(rid) if needs_base else (_as_is(timeline), "", None)
         stronger = None if level in (3, 1) else f"skill_{level - 1}"
         routes.append(Route(
-            rid, "skill", f"取得与岗位相符的{name}", needs + "。",
-            f"从{starts.isoformat()}起持有与所聘岗位相符的{name}"
-            + (f"，从{month_label(month_of(d))}起按社平工资{float(at_test):g}倍缴费"
-               if needs_base and base is not timeline else "")
-            + "，其他情况同“按现在的情况继续”。",
-            starts, _with(p, base, starts, _adding(credential)), weaker_than=stronger,
+            rid, "skill", f"取得与岗位相符的{name}", f"{needs}。{_effort(param, d)}",
+            f"从{starts.isoformat()}起持有与所聘岗位相符的{name}{whose}{paying}"
+            "，其他情况同“按现在的情况继续”。",
+            starts, _with(base, starts, _adding(credential)), weaker_than=stronger,
+            base_multiple=at_test if month is not None else None, base_from=month,
+            credential_type="skill",
         ))
     has_intermediate = any(
         c.type == "title" and c.level in ("intermediate", "senior") for c in p.credentials
@@ -137,22 +179,24 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
         if (level == "senior") != has_intermediate:
             continue  # a senior title follows years at the intermediate level
         rid = f"title_{level}"
-        starts = _from_day(d, expected, rid, "title")
+        param = "planner.expected_months.title"
+        starts, whose = _from_day(d, expected, rid, param)
         overseas = value("credential.overseas_categories", d)
         alternatives = "（或目录内的职业资格"
         alternatives += "、认可清单A类境外证书）" if overseas else "）"
         needs = (
             f"需要评审或考试取得{words}职称{alternatives if level == 'intermediate' else ''}，"
-            f"并且{_words_base_test(d)}。"
+            f"并且{_words_base_test(d)}。{_effort(param, d)}"
         )
         credential = Credential("title", level, job_match=True)
+        base, paying, month = tested(rid)
         routes.append(Route(
             rid, "title", f"取得与岗位相符的{words}职称", needs,
-            f"从{starts.isoformat()}起持有与所聘岗位相符的{words}职称"
-            + (f"，从{month_label(month_of(d))}起按社平工资{float(at_test):g}倍缴费"
-               if with_test is not timeline else "")
-            + "，其他情况同“按现在的情况继续”。",
-            starts, _with(p, with_test, starts, _adding(credential)),
+            f"从{starts.isoformat()}起持有与所聘岗位相符的{words}职称{whose}{paying}"
+            "，其他情况同“按现在的情况继续”。",
+            starts, _with(base, starts, _adding(credential)),
+            base_multiple=at_test if month is not None else None, base_from=month,
+            credential_type="title",
         ))
     return routes
 
@@ -167,33 +211,38 @@ def _adding(credential: Credential):
 def education_routes(p: Profile, timeline: Profile, expected: dict[str, date]) -> list[Route]:
     d, e = p.as_of, p.education
     routes = []
+    same = _as_is(timeline)
     if not e.full_time and not e.study_place_consistent and e.level != "none":
         routes.append(Route(
             "three_places", "three_places", "确认学历“三地一致”",
             f"需要向受理机构证明{THREE_PLACES}：看学习期间的居住、工作或社保记录。",
             f"如果你的{EDUCATION_NAMES[e.level]}（非全日制）符合“三地一致”，从{d.isoformat()}起计分，"
             "其他情况同“按现在的情况继续”。",
-            d, _with(p, timeline, d, lambda q: replace(
+            d, _with(same, d, lambda q: replace(
                 q, education=replace(q.education, study_place_consistent=True))),
         ))
     order = list(EDUCATION_NAMES)
     if order.index(e.level) < order.index("bachelor_with_degree"):
         rid = "education_bachelor"
-        starts = _from_day(d, expected, rid, "education")
+        param = "planner.expected_months.education"
+        starts, whose = _from_day(d, expected, rid, param)
         upgraded = replace(e, level="bachelor_with_degree", full_time=False,
                            study_place_consistent=True, top_up_combined=False)
         routes.append(Route(
             rid, "education", "取得本科学历和学士学位",
-            "需要约两年半的学历教育（自考、成人高考或开放大学），非全日制学历须"
-            f"{THREE_PLACES}才计分。",
-            f"从{starts.isoformat()}起持有国家承认的本科学历和学士学位（非全日制，三地一致），"
-            "其他情况同“按现在的情况继续”。",
-            starts, _with(p, timeline, starts, lambda q: replace(q, education=upgraded)),
+            f"需要取得本科学历和学士学位，非全日制学历须{THREE_PLACES}才计分。{_effort(param, d)}",
+            f"从{starts.isoformat()}起持有国家承认的本科学历和学士学位（非全日制，三地一致）"
+            f"{whose}，其他情况同“按现在的情况继续”。",
+            # the new education replaces the old one (and what went with it, such as a
+            # full-time graduate's bonus), so it may score less on some line
+            starts, _with(same, starts, lambda q: replace(q, education=upgraded)),
+            adds_only=False,
         ))
     return routes
 
 
-def base_routes(p: Profile, latest: Fraction | None) -> list[Route]:
+def base_routes(p: Profile, timeline: Profile, latest: Fraction | None,
+                base_from: dict[str, int]) -> list[Route]:
     d = p.as_of
     routes = []
     scale = value("insurance_base.scale", d)
@@ -201,20 +250,23 @@ def base_routes(p: Profile, latest: Fraction | None) -> list[Route]:
         multiple = exact(bracket["multiple"])
         if latest is not None and latest >= multiple:
             continue
-        changed = keep_paying(p, multiple)
+        rid = f"base_{bracket['multiple']:g}"
+        month = base_from.get(rid, month_of(d))
+        paying = _paying(timeline, multiple, month)
         top = "（即缴费上限）" if bracket is scale[-1] else ""
         routes.append(Route(
-            f"base_{bracket['multiple']:g}", "base",
+            rid, "base",
             f"把缴费基数提高到社平工资的{bracket['multiple']:g}倍",
-            f"需要从{month_label(month_of(d))}起按社平工资{bracket['multiple']:g}倍{top}缴费"
+            f"需要从{month_label(month)}起按社平工资{bracket['multiple']:g}倍{top}缴费"
             f"（按最新社平工资约{_yuan(multiple)}/月），最近{bracket['window_months']}个月中满"
             f"{bracket['months_required']}个月后可得{bracket['points']}分。",
-            f"从{month_label(month_of(d))}起按社平工资{bracket['multiple']:g}倍缴纳社保，"
+            f"从{month_label(month)}起按社平工资{bracket['multiple']:g}倍缴纳社保，"
             "其他情况同“按现在的情况继续”。",
-            d, lambda day, q=changed: grown(q, day),
+            max(d, first_day_of_month(month)), lambda day, base=paying: grown(base(day), day),
             weaker_than=(
                 f"base_{scale[position + 1]['multiple']:g}" if position + 1 < len(scale) else None
             ),
+            base_multiple=multiple, base_from=month,
         ))
     return routes
 
