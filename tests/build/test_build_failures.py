@@ -144,7 +144,7 @@ CASES = [
      "parameter 'standard_score' since 2013-07-01: unknown document 'hf-2017-99'"),
     (gap_between_contribution_years, "calculator/data/yardsticks.toml", 68,
      "must start the month after 2022-06"),
-    (misspelt_parameter_in_a_decision, "calculator/data/decisions.toml", 13,
+    (misspelt_parameter_in_a_decision, "calculator/data/decisions.toml", 14,
      "{age.max_pionts} is neither a parameter nor a term"),
     (missing_asset, "site_src/templates/page.html", 3, "css/nope.css"),
     (bad_template_syntax, "site_src/templates/page.html", 5, "syntax"),
