@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calculator
 from calculator import documents
+from calculator.profile import CREDENTIAL_TYPES
 
 PERSON = {
     "as_of": "2026-11-28",
@@ -50,3 +51,25 @@ def test_next_steps_only_once_the_standard_is_reached():
 def test_every_entry_is_for_someone():
     whens = {entry["when"] for entry in documents.all_documents()}
     assert {"always", "eligibility", "education", "credential", "spouse"} <= whens
+
+
+def test_items_by_credential_type_name_one_known_type_each():
+    for entry in documents.all_documents():
+        types = entry.get("item_types")
+        if types is None:
+            continue
+        assert len(types) == len(entry["items"]), entry["id"]
+        assert set(types) <= set(CREDENTIAL_TYPES), entry["id"]
+    credential = next(e for e in documents.all_documents() if e["id"] == "credential")
+    assert sorted(credential["item_types"]) == sorted(CREDENTIAL_TYPES)
+
+
+def test_a_route_to_one_credential_type_adds_only_its_items():
+    before = calculator.score(PERSON)
+    after = calculator.score({**PERSON, "credentials": [
+        {"type": "skill", "level": 4, "job_match": True}]})
+    assert [d["id"] for d in documents.added(after, before)] == ["credential"]
+    everything = documents.added(after, before)[0]["items"]
+    skill = documents.added(after, before, "skill")[0]["items"]
+    assert len(everything) == 4 and len(skill) == 1 and skill[0] in everything
+    assert "本市的核验结果" in skill[0]

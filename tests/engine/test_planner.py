@@ -4,17 +4,17 @@ projected totals month by month, all re-scored by the engine."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 import calculator
-from calculator.dates import add_years
+from calculator.dates import add_months, add_years
 from calculator.engine import score_profile
 from calculator.planner import apply_by
 from calculator.profile import read_profile
-from calculator.routes import keep_paying, latest_multiple
-from calculator.rules import exact
+from calculator.routes import keep_paying
+from calculator.rules import exact, value, value_entry
 
 YOUNG = {
     "as_of": "2026-11-22",
@@ -148,17 +148,67 @@ def test_the_time_only_card_never_shows_the_evaluation_date_as_its_horizon():
     assert f"到{plan['horizon']}仍达不到120分" in plan["summary"]
 
 
-def test_the_projection_equals_rescoring_on_each_date():
+def _month_before(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:])
+    return f"{year - 1}-12" if number == 1 else f"{year}-{number - 1:02d}"
+
+
+def _as_planned(day: str, *, base: float = 0.8, base_from: str = "2026-11",
+                credential: dict | None = None, held_from: str = "", three_places=False):
+    """The 85-point person's result on `day` as a route of the plan assumes her then, written
+    out as she would type it: 0.8x until the month before `base_from`, `base` from then on,
+    `credential` held from `held_from`, 三地一致 settled."""
+    profile = {
+        **EIGHTY_FIVE,
+        "as_of": day,
+        "insurance": [
+            {"from": "2016-01", "to": _month_before(base_from), "base_multiple": 0.8},
+            {"from": base_from, "base_multiple": base},
+        ],
+    }
+    if credential is not None and day >= held_from:
+        profile["credentials"] = [credential]
+    if three_places:
+        profile["education"] = {**EIGHTY_FIVE["education"], "study_place_consistent": True}
+    return calculator.score(profile)
+
+
+SKILL = {"type": "skill", "occupation": "电工", "job_match": True}
+# Each charted route of the 85-point person as the plan assumes it.
+AS_PLANNED = {
+    "time_only": {},
+    "three_places": {"three_places": True},
+    "base_3": {"base": 3},
+    "skill_3": {"credential": {**SKILL, "level": 3}},
+    "skill_4": {"credential": {"type": "skill", "level": 4, "job_match": True}},
+    "skill_2": {"base": 1, "credential": {**SKILL, "level": 2}},
+    "title_intermediate": {
+        "base": 1, "credential": {"type": "title", "level": "intermediate", "job_match": True}},
+}
+
+
+@pytest.mark.parametrize("compare", [
+    ["skill_3", "base_3", "three_places"],
+    ["title_intermediate", "skill_2", "skill_4"],
+])
+def test_every_series_of_the_projection_equals_rescoring_on_every_date(compare):
+    plan = _plan(EIGHTY_FIVE, compare=compare)
+    projection = plan["projection"]
+    assert [s["id"] for s in projection["series"]] == ["time_only", *compare]
+    routes = {r["id"]: r for r in [plan["time_only"], *plan["routes"]]}
+    for series in projection["series"]:
+        how = dict(AS_PLANNED[series["id"]])
+        if "credential" in how:
+            how["held_from"] = routes[series["id"]]["starts_on"]
+        again = [_as_planned(day, **how)["total"] for day in projection["dates"]]
+        assert series["totals"] == again, series["id"]
+
+
+def test_the_projection_starts_today_and_follows_the_route():
     plan = _plan(EIGHTY_FIVE, compare=["skill_3", "base_3"])
     projection = plan["projection"]
-    assert [s["id"] for s in projection["series"]] == ["time_only", "skill_3", "base_3"]
-    p = read_profile(EIGHTY_FIVE)
-    paying = keep_paying(p, latest_multiple(p))
-    course = projection["series"][0]["totals"]
-    assert projection["dates"][0] == "2026-11-28" and course[0] == 85
-    for index in (0, 1, 13, len(course) - 1):
-        day = date.fromisoformat(projection["dates"][index])
-        assert course[index] == score_profile(replace(paying, as_of=day))["total"]
+    assert projection["dates"][0] == "2026-11-28"
+    assert projection["series"][0]["totals"][0] == 85
     # held from 2027-05-28: 85 + 60, and one more insurance year by then
     assert projection["series"][1]["totals"][6:8] == [88, 148]
 
@@ -202,6 +252,142 @@ def test_the_latest_start_still_makes_the_deadline():
     # the 1x base test needs 6 of the last 12 months at 1x: paying 1x from 2026-11 is met by
     # 2027-05, so the title alone decides
     assert title["latest_start"] == "2029-02-01"
+
+
+@pytest.mark.parametrize(
+    ("target", "latest", "day_after"),
+    [
+        # 技能四级 with the age line's fall on 2028-11-20 (120 -> 118) before the apply-by day
+        # 2028-12-04; back to 121 on 2029-01-01, so a 2029-03-01 target takes it to the end
+        ("2029-01-01", "2028-11-19", "2028-11-20"),
+        ("2029-03-01", "2029-02-01", "2029-02-02"),
+    ],
+)
+def test_the_latest_start_is_the_last_day_that_still_makes_it(target, latest, day_after):
+    skill = _routes(_plan(EIGHTY_FIVE, target_date=target))["skill_4"]
+    assert skill["latest_start"] == latest
+    assert f"最迟须在{latest}前取得" in skill["deadline_note"]
+    on_time = _routes(_plan(EIGHTY_FIVE, target_date=target, expected={"skill_4": latest}))
+    assert on_time["skill_4"]["meets_target"] is True
+    assert on_time["skill_4"]["reaches_standard_on"] == latest
+    late = _plan(EIGHTY_FIVE, target_date=target, expected={"skill_4": day_after})
+    assert _routes(late)["skill_4"]["meets_target"] is False
+    # re-scored: held from that day, at the standard on it; held from the day after, short
+    # of it on every day up to the apply-by day
+    credential = AS_PLANNED["skill_4"]["credential"]
+    assert _as_planned(latest, credential=credential, held_from=latest)["passes"]
+    day, apply_by = date.fromisoformat(day_after), late["target"]["apply_by"]
+    while day.isoformat() <= apply_by:
+        on = day.isoformat()
+        assert not _as_planned(on, credential=credential, held_from=day_after)["passes"], on
+        day += timedelta(days=1)
+
+
+def test_the_last_day_to_apply_comes_before_a_birthday_that_lowers_the_score():
+    plan = _plan(EIGHTY_FIVE, target_date="2029-01-01")
+    assert plan["target"]["apply_by"] == "2028-12-04"
+    skill = _routes(plan)["skill_4"]
+    # it makes the deadline: an application accepted by 2028-11-19 is at 120 and stands
+    assert skill["reaches_standard_on"] == "2028-01-01" and skill["meets_target"] is True
+    assert skill["apply_until"] == "2028-11-19"
+    assert "须在2028-11-19前提出申请：之后年龄分减少，降到118分" in skill["deadline_note"]
+    assert "取得与岗位相符的技能四级（中级工）证书（须在2028-11-19前提出申请）" in plan["summary"]
+    held = {"credential": AS_PLANNED["skill_4"]["credential"], "held_from": "2027-05-28"}
+    assert _as_planned("2028-11-19", **held)["total"] == 120
+    assert _as_planned("2028-11-20", **held)["total"] == 118
+    assert _as_planned("2028-12-04", **held)["total"] == 118
+    # a route that stays at the standard may apply up to the apply-by day
+    assert _routes(plan)["skill_3"]["apply_until"] == "2028-12-04"
+    assert "最迟约在2028-12-04前提出申请" in _routes(plan)["skill_3"]["deadline_note"]
+    # with a later target the score is back above 120 by the apply-by day
+    later = _routes(_plan(EIGHTY_FIVE, target_date="2029-03-01"))["skill_4"]
+    assert later["apply_until"] == "2029-02-01"
+
+
+def test_the_current_course_names_the_last_day_it_can_apply():
+    # at the standard today, but paying stopped in 2026-05: from 2027-01 fewer than 6 of the
+    # last 12 months are paid
+    stopped = {
+        "as_of": "2026-11-22",
+        "birth_date": "1990-05-01",
+        "education": {"level": "bachelor"},
+        "insurance": [{"from": "2020-03", "to": "2026-05", "base_multiple": 1.0}],
+    }
+    plan = _plan(stopped, target_date="2028-06-30")
+    course = plan["time_only"]
+    assert plan["current"]["passes"] and course["meets_target"] is True
+    assert course["apply_until"] == "2026-12-31"
+    assert course["deadline_note"] == (
+        "须在2026-12-31前提出申请：之后不再符合申请条件（社保缴纳月数不足）")
+    assert "来得及，但须在2026-12-31前提出申请" in plan["summary"]
+    assert calculator.score({**stopped, "as_of": "2026-12-31"})["passes"]
+    assert not calculator.score({**stopped, "as_of": "2027-01-01"})["passes"]
+
+
+@pytest.mark.parametrize(
+    ("route", "target", "month", "how"),
+    [
+        # 3x from 2027-02 reaches 120 on 2029-02-01, the apply-by day of a 2029-03-01 target
+        ("base_3", "2029-03-01", "2027-02", {"base": 3}),
+        ("base_3", "2029-01-01", "2026-12", {"base": 3}),
+        # 技能二级 held from 2027-05-28 counts once 6 of the last 12 months are at 1x
+        ("skill_2", "2029-03-01", "2028-08", AS_PLANNED["skill_2"]),
+        ("title_intermediate", "2029-03-01", "2028-08", AS_PLANNED["title_intermediate"]),
+    ],
+)
+def test_the_latest_month_a_higher_base_must_start(route, target, month, how):
+    plan = _plan(EIGHTY_FIVE, target_date=target)
+    found = _routes(plan)[route]
+    assert found["latest_base_month"] == month
+    multiple = f"{how['base']:g}"
+    assert f"须从{month}起" in found["deadline_note"] and f"社平工资{multiple}倍" in found[
+        "deadline_note"]
+    apply_by = plan["target"]["apply_by"]
+    how = {**how, "held_from": found["starts_on"]} if "credential" in how else how
+    # from that month, at the standard on the apply-by day; a month later, on no day of the
+    # last three months up to it (nor before: a later base never scores more)
+    assert _as_planned(apply_by, **how, base_from=month)["passes"]
+    year, number = divmod(int(month[:4]) * 12 + int(month[5:]), 12)  # the month after
+    after = f"{year}-{number + 1:02d}"
+    day = date.fromisoformat(apply_by)
+    for back in range(92):
+        earlier = (day - timedelta(days=back)).isoformat()
+        assert not _as_planned(earlier, **how, base_from=after)["passes"], earlier
+
+
+def test_a_base_route_that_cannot_make_it_says_so():
+    base = _routes(_plan(EIGHTY_FIVE, target_date="2029-03-01"))["base_1"]
+    assert base["meets_target"] is False and base["latest_base_month"] is None
+    assert base["deadline_note"] == "即使从2026-11起就按社平工资1倍缴费也来不及"
+
+
+@pytest.mark.parametrize("target", ["2026-06-01", "2026-11-27"])
+def test_a_deadline_already_passed_says_so(target):
+    plan = _plan(EIGHTY_FIVE, target_date=target)
+    assert plan["target"]["apply_by_passed"] is True
+    assert f"截止日期{target}已经过去。" in plan["summary"]
+    assert plan["target"]["apply_by"] not in plan["summary"]
+    assert plan["target"]["routes_that_make_it"] == []
+    assert all(r["latest_start"] is None and r["deadline_note"] is None for r in plan["routes"])
+
+
+def test_an_apply_by_day_already_passed_is_not_given_as_a_date():
+    # 2026-12-01 is still to come, but 20 working days before it is 2026-11-03
+    plan = _plan(EIGHTY_FIVE, target_date="2026-12-01")
+    target = plan["target"]
+    assert target["apply_by"] == "2026-11-03" and target["apply_by_passed"] is True
+    assert "最迟的申请日已经过去" in plan["summary"] and "2026-11-03" not in plan["summary"]
+    assert target["routes_that_make_it"] == [] and target["current_course_makes_it"] is False
+    # both sides of today (Saturday 2026-11-28): filed on Friday, or on Monday
+    passed = _plan(EIGHTY_FIVE, target_date="2026-12-25")
+    assert passed["target"]["apply_by"] == "2026-11-27"
+    assert passed["target"]["apply_by_passed"] is True
+    assert passed["target"]["routes_that_make_it"] == []
+    first = _plan(EIGHTY_FIVE, target_date="2026-12-26")
+    assert first["target"]["apply_by"] == "2026-11-30"
+    assert first["target"]["apply_by_passed"] is False
+    assert first["target"]["routes_that_make_it"] == ["three_places"]
+    assert "约需在2026-11-30前提出申请" in first["summary"]
 
 
 def test_a_deadline_already_met_by_the_current_course():
@@ -270,3 +456,59 @@ def test_cny_bases_are_continued_as_multiples():
     }
     # 30 + 50 (base above 1x, continued as a multiple) + 3 per year: 14 years from 2024-07
     assert calculator.plan(profile)["time_only"]["reaches_standard_on"] == "2038-07-01"
+
+
+def test_the_current_course_is_found_on_its_own_day_beside_routes_that_start_later():
+    # the title route starts a year on and is at the standard that day; going on as now
+    # gets there sooner (the higher base line from 2027-09), which only re-scoring shows
+    profile = {
+        "as_of": "2026-11-28",
+        "birth_date": "1992-06-15",
+        "education": {"level": "junior_college", "full_time": True},
+        "insurance": [{"from": "2024-09", "base_multiple": 1.0}],
+    }
+    plan = calculator.plan(profile)
+    assert plan["time_only"]["reaches_standard_on"] == "2027-09-01"
+    assert calculator.score({**profile, "as_of": "2027-09-01"})["passes"]
+    day = date(2026, 11, 28)
+    while day < date(2027, 9, 1):
+        assert not calculator.score({**profile, "as_of": day.isoformat()})["passes"], day
+        day += timedelta(days=1)
+    assert {r["id"] for r in plan["routes"]} == {"skill_2", "skill_1"}
+
+
+def test_a_route_says_the_effort_it_usually_takes_and_whose_date_it_uses():
+    plan = _plan(EIGHTY_FIVE, expected={"skill_3": "2027-03-15"})
+    routes = _routes(plan)
+    for rid, param in (("skill_2", "skill_high"), ("skill_1", "skill_high"),
+                       ("skill_4", "skill"), ("title_intermediate", "title"),
+                       ("education_bachelor", "education")):
+        note = value_entry(f"planner.expected_months.{param}", date(2026, 11, 28))["note"]
+        assert note in routes[rid]["needs"], rid
+    assert "一般要先取得低一级的证书" in routes["skill_2"]["needs"]
+    assert "评审或考试" in routes["title_intermediate"]["needs"]
+    assert "本站的假设" in routes["skill_4"]["needs"]
+    assert "（未填写预计取得日期，按约6个月后估计，可修改）" in routes["skill_4"]["assumption"]
+    assert "（未填写预计取得日期，按约12个月后估计，可修改）" in routes[
+        "title_intermediate"]["assumption"]
+    assert "（未填写预计取得日期，按约30个月后估计，可修改）" in routes[
+        "education_bachelor"]["assumption"]
+    typed = routes["skill_3"]["assumption"]
+    assert "（按你填写的预计取得日期）" in typed and "未填写" not in typed
+    # the estimate is the site's own number, from its rules data
+    months = value("planner.expected_months.skill", date(2026, 11, 28))
+    assert routes["skill_4"]["starts_on"] == add_months(date(2026, 11, 28), months).isoformat()
+
+
+def test_a_credential_route_lists_only_its_own_type_of_documents():
+    routes = _routes(calculator.plan(EIGHTY_FIVE))
+    skill = routes["skill_4"]["documents"][0]["items"]
+    assert skill and all(item.startswith("技能等级") for item in skill)
+    assert not any("注册" in item or "认可清单" in item or "职称" in item for item in skill)
+    title = routes["title_intermediate"]["documents"][0]["items"]
+    assert title == ["职称：职称证书"]
+    # a scored result still lists every kind of credential's proof
+    scored = calculator.score({**EIGHTY_FIVE, "credentials": [
+        {"type": "skill", "level": 4, "job_match": True}]})
+    credential = next(d for d in scored["documents"] if d["id"] == "credential")
+    assert len(credential["items"]) == 4
