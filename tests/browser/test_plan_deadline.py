@@ -1,6 +1,8 @@
 """The plan's deadline and the dates a person expects: typed key by key, read by the engine
 (2029年3月1日 too), answered with the day to apply by and which routes make it, each route's
-latest day; kept in the share link and the saved copy; a bad date is shown at its field."""
+latest day (or month of a higher base) and last day to apply in the engine's words; a day to
+apply by already passed said plainly; kept in the share link and the saved copy; a bad date
+is shown at its field."""
 
 from __future__ import annotations
 
@@ -37,8 +39,9 @@ def expect_target_marks(page: Page, plan: dict) -> None:
         expect(mark).to_have_attribute("data-meets", "true" if route["meets_target"] else "false")
         words = "赶得上截止日期" if route["meets_target"] else "赶不上截止日期"
         expect(mark).to_contain_text(words)
-        if route["latest_start"]:
-            expect(mark).to_contain_text(f"最迟须在 {route['latest_start']} 前取得")
+        # the engine's words: the latest day (or month of a higher base) and the day to apply
+        if route["deadline_note"]:
+            expect(mark).to_contain_text(route["deadline_note"])
     expect(page.locator('#plan [data-route] .route-target[data-meets="true"]')).to_have_count(
         len(target["routes_that_make_it"]))
 
@@ -72,6 +75,33 @@ def test_a_deadline_typed_key_by_key_gives_the_day_to_apply_by_and_marks_the_rou
     wait_ready(page)
     expect(page.get_by_label("孩子报名等需要在哪天前达到120分？")).to_have_value("2029年3月1日")
     expect_target_marks(page, plan)
+
+
+def test_a_route_whose_score_falls_before_the_day_to_apply_by_says_when_to_apply(
+    page: Page, site_url: str
+):
+    with_deadline = {**EIGHTY_FIVE, "plan": {"target_date": "2029-01-01"}}
+    open_calculator(page, site_url, share_hash(with_deadline))
+    wait_ready(page)
+    plan = calculator.plan(with_deadline)
+    expect_target_marks(page, plan)
+    mark = page.locator('#plan [data-route="skill_4"] .route-target')
+    expect(mark).to_contain_text("须在2028-11-19前提出申请：之后年龄分减少，降到118分")
+    expect(mark.locator("[data-apply-until]")).to_have_attribute("data-apply-until", "2028-11-19")
+    title = page.locator('#plan [data-route="title_intermediate"] .route-target')
+    expect(title).to_contain_text("按社平工资1倍缴费最迟须从2028-06起")
+    expect(page.locator('#plan [data-route="skill_4"] .assumption')).to_contain_text(
+        "（未填写预计取得日期，按约6个月后估计，可修改）")
+
+
+def test_a_deadline_whose_day_to_apply_by_has_passed_says_so(page: Page, site_url: str):
+    passed = {**EIGHTY_FIVE, "plan": {"target_date": "2026-12-01"}}
+    open_calculator(page, site_url, share_hash(passed))
+    wait_ready(page)
+    apply_by = page.locator("#plan .plan-apply-by")
+    expect(apply_by).to_contain_text("最迟的申请日已经过去")
+    expect(apply_by).not_to_contain_text("2026-11-03")
+    expect(page.locator('#plan [data-route] .route-target[data-meets="true"]')).to_have_count(0)
 
 
 def test_an_expected_date_replans_and_travels_with_the_saved_copy(page: Page, site_url: str):

@@ -229,14 +229,18 @@ function targetBox(plan) {
     "data-makes": String(plan.current.passes || target.current_course_makes_it || target.routes_that_make_it.length > 0),
   });
   box.append(el("h3", { id: "plan-target-title", text: `截止日期 ${target.date}` }));
-  if (target.apply_by < plan.as_of) {
-    box.append(el("p", { className: "plan-apply-by", text: `按受理后约 ${target.processing_working_days} 个工作日推算，现在提出申请也很可能来不及在 ${target.date} 前拿到结果。` }));
+  if (target.apply_by_passed) {
+    box.append(el("p", { className: "plan-apply-by", text: target.date < plan.as_of
+      ? `截止日期 ${target.date} 已经过去。`
+      : `按受理后约 ${target.processing_working_days} 个工作日推算，最迟的申请日已经过去：现在提出申请也来不及在 ${target.date} 前拿到结果。` }));
   } else {
     box.append(el("p", { className: "plan-apply-by" }, "最迟约在 ", el("strong", { "data-apply-by": target.apply_by, text: target.apply_by }), " 前提出申请"));
   }
   box.append(el("p", { className: "hint", text: `受理后约需 ${target.processing_working_days} 个工作日出结果（按工作日推算，没有算法定节假日，日期是估计）。单位提交、补材料也要时间，请尽量提前。` }));
   if (plan.current.passes) {
-    box.append(el("p", { className: "plan-verdict", "data-meets": "true", text: "✓ 现在已达到标准分值：在上面的日期前提出申请即可。" }));
+    box.append(el("p", { className: "plan-verdict", "data-meets": String(course.meets_target), text: course.meets_target
+      ? `✓ 现在已达到标准分值：${course.deadline_note}。`
+      : "✗ 现在已达到标准分值，但来不及在截止日期前拿到结果。" }));
     return box;
   }
   const when = course.reaches_standard_on ? `预计 ${course.reaches_standard_on} 达到` : `到 ${course.total_on} 仍达不到`;
@@ -313,21 +317,18 @@ function courseCard(plan) {
   const card = el("li", { className: "route-card route-course", "data-course": course.id },
     el("h4", { text: course.title }),
     el("p", { className: "route-when", text: `${whenText(course, plan.standard)}。` }));
-  if (plan.target) card.append(targetLine(course, plan));
+  if (plan.target) card.append(targetLine(course));
   card.append(el("p", { className: "assumption", text: `假设：${course.assumption}` }));
   return card;
 }
 
-function targetLine(route, plan) {
+// Whether the route makes the deadline, then the engine's words: the latest day (or month of a
+// higher base) it must start, and the last day to apply.
+function targetLine(route) {
   const line = el("p", { className: "route-target", "data-meets": String(route.meets_target) });
   line.append(el("strong", { text: route.meets_target ? "✓ 赶得上截止日期" : "✗ 赶不上截止日期" }));
-  if (route.latest_start) {
-    line.append(route.meets_target ? "；" : "；要赶上，",
-      el("span", { "data-latest-start": route.latest_start, text: `最迟须在 ${route.latest_start} 前取得` }));
-  } else if (!route.meets_target && EXPECTABLE.has(route.kind)) {
-    line.append("；即使现在就取得也来不及");
-  } else if (route.meets_target && route.id !== "time_only") {
-    line.append(`（最迟约在 ${plan.target.apply_by} 前提出申请）`);
+  if (route.deadline_note) {
+    line.append("；", el("span", { className: "route-deadline", "data-apply-until": route.apply_until, text: route.deadline_note }));
   }
   return line;
 }
@@ -375,7 +376,7 @@ function routeCard(route, plan) {
   const card = el("li", { className: "route-card", "data-route": route.id },
     el("h4", { text: route.title }),
     el("p", { className: "route-when", text: `${whenText(route, plan.standard)}。` }));
-  if (plan.target) card.append(targetLine(route, plan));
+  if (plan.target) card.append(targetLine(route));
   card.append(el("p", { className: "route-needs" }, el("strong", { text: "需要：" }), route.needs));
   if (route.documents.length) card.append(documentsLine(route.documents));
   if (EXPECTABLE.has(route.kind)) {
