@@ -41,9 +41,9 @@ class Route:
     # the route only adds to the current course (never replaces what scores in it), so it
     # has at least the current course's points on every day
     adds_only: bool = True
-    # the higher base the route pays from the month `base_from`, when it pays one
+    # the higher base the route pays, when it pays one (from the month of `as_of`, or a month
+    # given when the route is built)
     base_multiple: Fraction | None = None
-    base_from: int | None = None
     credential_type: str | None = None  # the type of credential the route adds
 
 
@@ -139,15 +139,16 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
     needs_higher = (latest or 0) < base_test
 
     def tested(rid: str):
-        """The base of a route with the base test: from `base_from` (default: the month of
-        `as_of`) at the test's multiple, when the person is not already paying that."""
+        """The base of a route with the base test (by day), its words, and the higher base it
+        pays: the test's multiple from `base_from` (default: the month of `as_of`), when the
+        person is not already paying that."""
         if not needs_higher:
             return _as_is(timeline), "", None
         month = base_from.get(rid, month_of(d))
         return (
             _paying(timeline, at_test, month),
             f"，从{month_label(month)}起按社平工资{float(at_test):g}倍缴费",
-            month,
+            at_test,
         )
 
     for level in (5, 4, 3, 2, 1):
@@ -162,14 +163,14 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
         if needs_base:
             needs += f"，并且{_words_base_test(d)}"
         credential = Credential("skill", level, example if level <= 3 else None, job_match=True)
-        base, paying, month = tested(rid) if needs_base else (_as_is(timeline), "", None)
+        base, paying, higher = tested(rid) if needs_base else (_as_is(timeline), "", None)
         stronger = None if level in (3, 1) else f"skill_{level - 1}"
         routes.append(Route(
             rid, "skill", f"取得与岗位相符的{name}", f"{needs}。{_effort(param, d)}",
             f"从{starts.isoformat()}起持有与所聘岗位相符的{name}{whose}{paying}"
             "，其他情况同“按现在的情况继续”。",
             starts, _with(base, starts, _adding(credential)), weaker_than=stronger,
-            base_multiple=at_test if month is not None else None, base_from=month,
+            base_multiple=higher,
             credential_type="skill",
         ))
     has_intermediate = any(
@@ -189,13 +190,13 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
             f"并且{_words_base_test(d)}。{_effort(param, d)}"
         )
         credential = Credential("title", level, job_match=True)
-        base, paying, month = tested(rid)
+        base, paying, higher = tested(rid)
         routes.append(Route(
             rid, "title", f"取得与岗位相符的{words}职称", needs,
             f"从{starts.isoformat()}起持有与所聘岗位相符的{words}职称{whose}{paying}"
             "，其他情况同“按现在的情况继续”。",
             starts, _with(base, starts, _adding(credential)),
-            base_multiple=at_test if month is not None else None, base_from=month,
+            base_multiple=higher,
             credential_type="title",
         ))
     return routes
@@ -266,7 +267,7 @@ def base_routes(p: Profile, timeline: Profile, latest: Fraction | None,
             weaker_than=(
                 f"base_{scale[position + 1]['multiple']:g}" if position + 1 < len(scale) else None
             ),
-            base_multiple=multiple, base_from=month,
+            base_multiple=multiple,
         ))
     return routes
 
