@@ -21,11 +21,17 @@ FIELDS = {
 }
 
 
+OTHER = {"qualification": "skill", "skill": "qualification"}
+
+
 def offered(kind: str, suggestion: dict) -> bool:
     """What a field of `kind` lists: its catalogue, titles (qualification field) and the
-    not-counted certificates one would look for there; an exact not-counted name always."""
+    not-counted certificates one would look for there; an exact not-counted name always; an
+    entry of the other catalogue that the text names or starts."""
     if suggestion["kind"] == "not_counted" and suggestion["match"] in ("name", "everyday"):
         return True
+    if suggestion["kind"] == OTHER[kind]:
+        return suggestion["match"] in ("name", "everyday", "prefix")
     if suggestion["kind"] == "not_counted":
         return suggestion["catalogue"] in (kind, "other")
     if kind == "qualification":
@@ -193,3 +199,43 @@ def test_the_registration_question_is_asked_only_for_a_qualification_that_needs_
     expect(question).to_be_visible()
     legend = page.locator("#f-credentials-0-registered-group legend")
     expect(legend).to_have_text("这项职业资格已按规定注册了吗？")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(
+    ("kind", "typed", "entry", "moves_to", "card_says"),
+    [
+        ("qualification", "维修电工", "电工", "skill", "是技能等级证书的职业（工种）"),
+        ("qualification", "电工", "电工", "skill", "是技能等级证书的职业（工种）"),
+        ("skill", "CPA", "注册会计师", "qualification", "是专业技术类职业资格"),
+    ],
+)
+def test_a_name_of_the_other_catalogue_moves_the_row_to_its_type(
+    page: Page, site_url: str, width: int, kind: str, typed: str, entry: str, moves_to: str,
+    card_says: str,
+):
+    """维修电工 typed as a qualification is an occupation of the skills catalogue: the list
+    offers it first (never 注册土木工程师(水利水电工程) for 电工), the card never says it does not
+    count, and choosing it turns the row into a skill certificate with the occupation filled."""
+    control = open_field(page, site_url, kind, width)
+    type_checking_each_key(page, control, kind, typed)
+    first = page.locator(f"#{control.get_attribute('aria-controls')} [role=option]").first
+    expect(first).to_have_attribute("data-kind", moves_to)
+    expect(first).to_have_attribute("data-name", entry)
+    pause(page)
+    page.keyboard.press("Escape")  # the list closes: the card says where the name belongs
+    card = card_of(page, kind)
+    expect(card).to_contain_text(f"“{typed}”{card_says}")
+    expect(card).not_to_contain_text("按规则不计分")
+    control.click()
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page.locator("#f-credentials-0-type")).to_have_value(moves_to)
+    moved = page.locator(FIELDS[moves_to][1])
+    expect(moved).to_have_value(entry)
+    if moves_to == "skill":
+        expect(page.locator("#f-credentials-0-level-skill")).to_be_focused()
+    else:
+        expect(moved).to_be_focused()
+    expect(card_of(page, moves_to)).to_contain_text(entry)

@@ -4,15 +4,21 @@ names people type, rank exact names first, and say why a common certificate does
 from __future__ import annotations
 
 import pytest
+from people import KEY_DELAY_MS, set_width
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
+WIDTHS = [360, 1280]
 
-def typed_search(page, site_url, query):
+
+def typed_search(page, site_url, query, width=1280):
+    """The query typed key by key, as a person does, at `width`."""
+    set_width(page, width)
     page.goto(f"{site_url}/search/")
     expect(page.locator("form[data-ready]")).to_have_count(1)
-    page.fill("#search-q", query)
+    page.locator("#search-q").click()
+    page.keyboard.type(query, delay=KEY_DELAY_MS)
     results = page.locator("#search-results li")
     expect(page.locator("#search-status")).to_contain_text("找到")
     return results
@@ -23,6 +29,7 @@ def first_href(results) -> str:
     return results.first.locator("a").get_attribute("href")
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(("query", "anchor", "name"), [
     ("中级会计", "/catalogue/qualifications/#qual-20", "会计专业技术资格(中级)"),
     ("CPA", "/catalogue/qualifications/#qual-55", "注册会计师"),
@@ -30,14 +37,15 @@ def first_href(results) -> str:
     ("一建", "/catalogue/qualifications/#qual-8", "建造师(一级)"),
     ("维修电工", "/catalogue/skills/#skill-31", "电工"),
 ])
-def test_everyday_name_finds_its_entry_first(page, site_url, query, anchor, name):
-    results = typed_search(page, site_url, query)
+def test_everyday_name_finds_its_entry_first(page, site_url, query, anchor, name, width):
+    results = typed_search(page, site_url, query, width)
     assert first_href(results) == anchor
     expect(results.first.locator("a")).to_have_text(name)
 
 
-def test_electrician_comes_first_and_hydropower_engineer_later(page, site_url):
-    results = typed_search(page, site_url, "电工")
+@pytest.mark.parametrize("width", WIDTHS)
+def test_electrician_comes_first_and_hydropower_engineer_later(page, site_url, width):
+    results = typed_search(page, site_url, "电工", width)
     assert first_href(results) == "/catalogue/skills/#skill-31"
     titles = results.locator("a").all_inner_texts()
     assert titles[0] == "电工"

@@ -18,6 +18,9 @@ const SUBSTRING = 3;
 const TITLE_LEVELS = { intermediate: "中级", senior: "高级" };
 // Which kinds each field offers: the qualification field qualifications, titles and
 // not-counted certificates one would look for there; the occupation field skills and theirs.
+// A name of the other catalogue (维修电工 typed as a qualification, CPA as an occupation) is
+// offered too when it matches exactly or from its start, to move the row to that type.
+const OTHER = { qualification: "skill", skill: "qualification" };
 const OFFERED = {
   qualification: (t) => t.kind === "qualification" || t.kind === "title"
     || (t.kind === "not_counted" && ["qualification", "other"].includes(t.entry.catalogue)),
@@ -96,8 +99,9 @@ function suggest(kind, text) {
     const best = bestMatch(query, target);
     if (!best) continue;
     const exactNotCounted = target.kind === "not_counted" && best.rank <= EXACT_EVERYDAY;
-    if (!OFFERED[kind](target) && !exactNotCounted) continue;
-    found.push({ target, ...best, order: [best.rank, best.length, KINDS.indexOf(target.kind), target.position] });
+    const other = target.kind === OTHER[kind];
+    if (other ? best.rank > PREFIX : !OFFERED[kind](target) && !exactNotCounted) continue;
+    found.push({ target, ...best, other, order: [best.rank, best.length, KINDS.indexOf(target.kind), target.position] });
   }
   found.sort((a, b) => {
     for (let i = 0; i < a.order.length; i++) if (a.order[i] !== b.order[i]) return a.order[i] - b.order[i];
@@ -107,20 +111,28 @@ function suggest(kind, text) {
 }
 
 // What a text names exactly, for the card: the field's own catalogue entry first, then a
-// title (qualification field), then a not-counted certificate; or null.
+// title (qualification field), then an entry of the other catalogue, then a not-counted
+// certificate; or null.
 function exactMatch(kind, text) {
   const exact = suggest(kind, text).filter((s) => s.rank <= EXACT_EVERYDAY);
   return exact.find((s) => s.target.kind === kind)
     || exact.find((s) => s.target.kind === "title" && kind === "qualification")
+    || exact.find((s) => s.target.kind === OTHER[kind])
     || exact.find((s) => s.target.kind === "not_counted")
     || null;
 }
 
+// The other catalogue's entry, in words: where it belongs and what to do.
+const ELSEWHERE = {
+  skill: { what: "技能等级证书的职业（工种）", catalogue: "高技能人才职业目录", button: "改按技能等级证书填写" },
+  qualification: { what: "专业技术类职业资格", catalogue: "专业技术类职业资格目录", button: "改按职业资格填写" },
+};
+
 // The engine finds an entry by its name, alternative or everyday names compared with
-// normalise_name (brackets matter there): does it find `entry` for `text`?
+// search_key (brackets and separators do not matter): does it find `entry` for `text`?
 function engineFinds(entry, text) {
-  const wanted = normal(text);
-  return [entry.name, ...(entry.alt_names || []), ...(entry.everyday_names || [])].some((n) => normal(n) === wanted);
+  const wanted = searchKey(text);
+  return [entry.name, ...(entry.alt_names || []), ...(entry.everyday_names || [])].some((n) => searchKey(n) === wanted);
 }
 
 function optionContent(suggestion, typed) {
@@ -142,7 +154,8 @@ function optionContent(suggestion, typed) {
   }
   const differs = searchKey(matched) !== searchKey(entry.name);
   const how = !differs ? "" : rank <= EXACT_EVERYDAY ? `你输入的“${typed.trim()}”` : `又称“${matched}”`;
-  const meta = [how, entry.equivalent_title ? `相当于${entry.equivalent_title}` : ""].filter(Boolean).join(" · ");
+  const elsewhere = suggestion.other ? `是${ELSEWHERE[target.kind].what}，选中后${ELSEWHERE[target.kind].button}` : "";
+  const meta = [how, elsewhere, entry.equivalent_title ? `相当于${entry.equivalent_title}` : ""].filter(Boolean).join(" · ");
   return [el("span", { text: entry.name }), meta ? el("span", { className: "option-meta", text: meta }) : null];
 }
 
@@ -162,7 +175,7 @@ function entryCard(kind, entry, text, row) {
   if (kind === "qualification") {
     lines.push(
       el("p", { text: `相当于中级职称（${entry.equivalent_title || "中级"}），可计 ${points.qualification ?? ""} 分。` }),
-      el("p", { text: "条件：证书与受聘岗位相符；近 12 个月中至少 6 个月社保基数不低于社平工资。" }),
+      el("p", { text: `条件：证书与受聘岗位相符；${points.base_test}。` }),
     );
     if (entry.registration_required) lines.push(el("p", { text: "这项资格须注册，注册有效期内才计分。" }));
     return lines;
@@ -171,7 +184,7 @@ function entryCard(kind, entry, text, row) {
   const worth = level && points.skill ? points.skill[level] : null;
   lines.push(
     el("p", { text: worth ? `按你选的等级可计 ${worth} 分。` : "在目录中，三级及以上可计分。" }),
-    el("p", { text: "条件：与受聘岗位相符；二级、一级还须近 12 个月中至少 6 个月社保基数不低于社平工资；外省市取得的须经本市核验。" }),
+    el("p", { text: `条件：与受聘岗位相符；二级、一级还须${points.base_test}；外省市取得的须经本市核验。` }),
   );
   return lines;
 }
@@ -200,6 +213,16 @@ function card(kind, text, choosing, row) {
         el("button", { type: "button", className: "secondary", "data-to-title": level, text: `改按「职称·${TITLE_LEVELS[level] || ""}」填写` })),
     ];
   }
+  if (exact && exact.target.kind === OTHER[kind]) {
+    const { entry, kind: belongs } = exact.target;
+    const where = ELSEWHERE[belongs];
+    return [
+      el("p", {}, el("strong", { text: `“${text.trim()}”是${where.what}` }),
+        document.createTextNode(`：${where.catalogue}第 ${entry.no} 项“${entry.name}”，不在${ELSEWHERE[kind].catalogue}中。${where.button}，才能按目录计分。`)),
+      el("div", { className: "button-row" },
+        el("button", { type: "button", className: "secondary", "data-to-kind": belongs, "data-name": entry.name, text: where.button })),
+    ];
+  }
   if (exact) {
     const { name, reason } = exact.target.entry;
     const lines = [el("p", {}, el("strong", { text: `${text.trim()}${searchKey(text) === searchKey(name) ? "" : `（${name}）`}` }),
@@ -226,6 +249,20 @@ function switchToOverseas(row, name) {
   if (overseasName && !overseasName.value.trim()) overseasName.value = name.trim();
   type.dispatchEvent(new Event("change", { bubbles: true }));
   row.querySelector('[data-when$=".type=overseas"] select')?.focus();
+}
+
+// Turns a credential row into a qualification or a skill (`kind`) named `name`: a name of the
+// other catalogue. A skill asks for its level next.
+function switchToKind(row, kind, name) {
+  const type = row?.querySelector('select[name$=".type"]');
+  const input = row?.querySelector(`[data-when$=".type=${kind}"] [data-picker] input`);
+  if (!type || !input) return;
+  type.value = kind;
+  type.dispatchEvent(new Event("change", { bubbles: true }));
+  input.value = name;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  const level = kind === "skill" ? row.querySelector('[data-when$=".type=skill"] select[name$=".level"]') : null;
+  (level || input).focus();
 }
 
 // Turns a credential row into a title of `level` (a name that is really a title: 工程师).
@@ -310,6 +347,11 @@ function setup(field) {
   function choose(index) {
     const option = options[index];
     if (!option) return;
+    if (option.other) {
+      settle();
+      switchToKind(field.closest(".row"), option.target.kind, option.target.entry.name);
+      return;
+    }
     const catalogueEntry = option.target.kind === "skill" || option.target.kind === "qualification";
     input.value = catalogueEntry ? option.target.entry.name : option.matched;
     settle();
@@ -355,6 +397,7 @@ function setup(field) {
     if (!button) return;
     if (button.dataset.toOverseas !== undefined) switchToOverseas(row, input.value);
     else if (button.dataset.toTitle) switchToTitle(row, button.dataset.toTitle);
+    else if (button.dataset.toKind) switchToKind(row, button.dataset.toKind, button.dataset.name);
     else if (button.dataset.useName) {
       input.value = button.dataset.useName;
       input.dispatchEvent(new Event("input", { bubbles: true }));
