@@ -272,13 +272,14 @@ def test_save_restore_and_clear(page: Page, site_url: str):
     expect(field(page, "birth_date")).to_have_value("")
 
 
-def test_quick_mode_fills_one_period(page: Page, site_url: str):
+@pytest.mark.parametrize(("years", "multiple"), [("5", "1"), ("５年", "1倍")])
+def test_quick_mode_fills_one_period(page: Page, site_url: str, years: str, multiple: str):
     open_calculator(page, site_url)
     wait_ready(page)
     field(page, "birth_date").fill("1992-03-15")
     page.get_by_text("快速填写：只知道大概缴了几年").click()
-    page.locator("#f-quick-years").fill("5")
-    page.locator("#f-quick-multiple").fill("1")
+    page.locator("#f-quick-years").fill(years)  # as the engine reads them: 5年, full-width digits
+    page.locator("#f-quick-multiple").fill(multiple)
     page.get_by_role("button", name="按此填入").click()
     expect(field(page, "insurance[0].base_multiple")).to_have_value("1")
     start = field(page, "insurance[0].from").input_value()

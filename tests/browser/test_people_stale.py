@@ -75,3 +75,29 @@ def test_the_result_stays_marked_while_a_shown_error_is_fixed(
     expect(page.locator("#f-insurance-0-from-error")).to_be_hidden()
     expect(page.locator("#result")).not_to_have_attribute("data-state", "stale")
     expect_total(page, before)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_another_persons_link_in_the_same_tab_never_brings_the_old_result_back(
+    page: Page, site_url: str, width: int
+):
+    """A share link opened in a tab that shows someone's result (the address changes, the page
+    does not reload): while the new answers are fixed, the card never shows the old total."""
+    before = _opened(page, site_url, width)
+    other = {**START, "birth_date": "1988-02-30", "education": {"level": "master"}}
+    page.evaluate("(hash) => { location.hash = hash; }", share_hash(other))
+    birth = field(page, "birth_date")
+    expect(birth).to_have_value("1988-02-30")
+    card = page.locator("#result")
+    expect(card).to_have_attribute("data-state", "error")
+    birth.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Backspace")  # 1988-02-: being fixed
+    pause(page)
+    expect(card).not_to_have_attribute("data-state", "stale")
+    assert str(before) not in page.locator("#total").inner_text()
+    assert page.locator("#total").inner_text() == "—"
+    page.keyboard.type("28", delay=90)
+    after = calculator.score({**other, "birth_date": "1988-02-28"})["total"]
+    expect_total(page, after)

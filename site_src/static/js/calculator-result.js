@@ -238,15 +238,19 @@ function renderBar(view, state, { total = null, text = "", errors = 0 } = {}) {
   bar.hidden = !(RESULT_STATES.has(state) || state === "stale" || state === "error");
 }
 
+// Answers loaded from a link or a saved copy replace the form: the result on the card stays
+// only until the new answers are scored, and is never brought back while they are fixed.
+export function forgetResult() {
+  lastResult = null;
+  lastShare = "";
+  ticked.clear();
+}
+
 // A state with no result: the headline says what it is and what to do.
 export function showCardState(view, state, { headline = "", errors = 0 } = {}) {
   view = viewOr(view);
   blank(view);
-  if (state === "cleared") {
-    lastResult = null;
-    lastShare = "";
-    ticked.clear();
-  }
+  if (state === "cleared") forgetResult();
   setState(view, state);
   view.headline.textContent = headline;
   view.progress.hidden = state !== "loading";

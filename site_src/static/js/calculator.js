@@ -8,7 +8,7 @@ import {
 import { renderToConfirm } from "./calculator-confirm.js";
 import { refresh as refreshPicker, watch as watchPicker } from "./calculator-picker.js";
 import {
-  cardState, cardView, el, keepFocusClear, markStale, renderResult, showCardState, showEmpty,
+  cardState, cardView, el, forgetResult, keepFocusClear, markStale, renderResult, showCardState, showEmpty,
   showInputErrors, showLoading,
 } from "./calculator-result.js";
 import { clearPlan, planProfile, setPlan, showPlan, watchPlan } from "./calculator-plan.js";
@@ -217,13 +217,16 @@ function controlAt(path) {
   return null;
 }
 
+// What a problem is called when no field of the form names it (never its internal path).
+const SOME_FIELD = "填写内容";
+
 function labelOf(control) {
   if (!control) return "";
   const field = control.closest(".field");
   const label = field?.querySelector(".label, label, legend");
   const row = control.closest(".row");
   const rowLabel = row?.dataset.rowLabel ? `${row.dataset.rowLabel}·` : "";
-  return rowLabel + (label?.textContent || control.labels?.[0]?.textContent || control.name).trim();
+  return rowLabel + (label?.textContent || control.labels?.[0]?.textContent || SOME_FIELD).trim();
 }
 
 function isEmpty(control) {
@@ -278,11 +281,11 @@ function showProblems(problems, number = requestNo) {
   const errors = [];
   const missing = [];
   const now = new Map();
-  const fromEngine = problems.map((p) => ({ ...p, path: fieldPath(p, form) }));
+  const fromEngine = problems.map((p) => ({ ...p, path: fieldPath(p) }));
   for (const problem of [...linkProblems, ...fromEngine]) {
     const control = controlFor(problem.path);
     if (!control) {
-      errors.push({ control, message: problem.zh, path: problem.path });
+      errors.push({ control, message: problem.zh });
       continue;
     }
     const name = control.name;
@@ -290,24 +293,24 @@ function showProblems(problems, number = requestNo) {
       // Being typed in: an error already shown stays as it was; nothing new appears.
       if (shown.has(name) && !now.has(name)) {
         now.set(name, shown.get(name));
-        errors.push({ control, message: shown.get(name), path: problem.path });
+        errors.push({ control, message: shown.get(name) });
       } else if (!shown.has(name) && isEmpty(control)) {
-        missing.push(labelOf(control) || problem.path);
+        missing.push(labelOf(control));
       }
       continue;
     }
     if (problem.fromLink || shown.has(name) || mayShow(name, number)) {
       if (!now.has(name)) now.set(name, problem.zh);
-      errors.push({ control, message: problem.zh, path: problem.path });
+      errors.push({ control, message: problem.zh });
     } else if (isEmpty(control)) {
-      missing.push(labelOf(control) || problem.path);
+      missing.push(labelOf(control));
     }
   }
   shown = now;
   for (const [name, after] of leftAt) if (number >= after) leftAt.delete(name);
   ui.summaryList.replaceChildren();
-  for (const { control, message, path } of errors) {
-    const label = labelOf(control) || path || "填写内容";
+  for (const { control, message } of errors) {
+    const label = labelOf(control) || SOME_FIELD;
     if (control) {
       markField(control, message);
       const link = el("a", { href: `#${control.id}`, text: `${label}：${message}` });
@@ -332,7 +335,7 @@ function showProblems(problems, number = requestNo) {
   // Never a previous person's total or headline.
   if (!problems.length && !linkProblems.length) return;
   if ((editing !== null || !errors.length) && markStale(true, resultView)) return;
-  if (errors.length) showInputErrors(resultView, errors.map((e) => labelOf(e.control) || e.path || "填写内容"));
+  if (errors.length) showInputErrors(resultView, errors.map((e) => labelOf(e.control) || SOME_FIELD));
   else showEmpty(resultView, unique);
 }
 
@@ -421,6 +424,9 @@ function loadProfile(profile, { fromLink, checks = fromLink ? "all" : "filled" }
     ui.linkMessage.textContent = problem;
     return false;
   }
+  // Other answers now: the last result on the card was someone else's and never comes back.
+  forgetResult();
+  if (hasResult()) showEmpty(resultView);
   resetRows(form);
   const { plan, ...fields } = currentFields(profile);
   setPlan(plan);
@@ -434,9 +440,7 @@ function loadProfile(profile, { fromLink, checks = fromLink ? "all" : "filled" }
   }
   linkProblems = invalid.map((p) => ({ path: p.path, zh: p.message, fromLink: true }));
   if (unknown.length) {
-    const names = unknown.slice(0, 5).map((p) => p.slice(0, 60)).join("、");
-    const more = unknown.length > 5 ? ` 等 ${unknown.length} 项` : "";
-    ui.linkMessage.textContent = `链接中有本计算器不认识的项目，已忽略：${names}${more}。其余内容已填入。`;
+    ui.linkMessage.textContent = `链接中有 ${unknown.length} 项内容本计算器不认识（可能来自其他网站或更新的版本），已忽略；其余内容已填入，请核对。`;
   }
   showProblems([]);
   scoreNow();
@@ -581,8 +585,10 @@ $("#print-button").addEventListener("click", () => prepareShareCodeForPrint(curr
 $("#quick-fill").addEventListener("click", () => {
   const yearsField = $("#f-quick-years");
   const multipleField = $("#f-quick-multiple");
-  const years = Number(yearsField.value.trim());
-  const multiple = Number(multipleField.value.trim().replace(/[．。]/g, "."));
+  // As the engine reads them (calculator/parse.py): full-width digits, "5年", "0.8倍".
+  const typed = (field, unit) => field.value.normalize("NFKC").trim().replace(/。/g, ".").replace(unit, "").trim();
+  const years = Number(typed(yearsField, /年$/) || NaN);
+  const multiple = Number(typed(multipleField, /倍$/) || NaN);
   const status = $("#quick-status");
   if (!Number.isInteger(years) || years < 1 || years > 50) {
     status.textContent = "“已缴纳年数”请填 1 至 50 的整数。";
