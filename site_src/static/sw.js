@@ -9,7 +9,8 @@
 //   all, never queue behind the copies of pages nobody has opened yet.
 // - The calculator's runtime (about 16 MB raw, 4 MB as served) is added when a page asks for it
 //   ({type: "warm-runtime"}, after the pages): the calculator once its engine is ready, any
-//   other page once it is idle (offline.js; never with save-data or on 2G), and it is carried
+//   other page once it is idle (offline.js; never with save-data or on 2G, when the calculator
+//   asks for the runtime only, which its visit has just loaded), and it is carried
 //   over from the previous version when its URL is unchanged. A page that asks for a runtime
 //   file while it is being added waits for that download rather than starting a second one.
 // - Pages (navigations) come from the network first, so a returning visitor gets the newly
@@ -86,10 +87,11 @@ async function keepAll(cache, paths, options) {
 
 // idle: asked by a page that does not need the files now, so they come at low priority. The
 // pages and assets first (small), then the runtime, one file after another.
-async function warm({ idle = false } = {}) {
+// pages: false (save-data or 2G, on the calculator) keeps the runtime only.
+async function warm({ idle = false, pages = true } = {}) {
   const cache = await caches.open(CACHE);
   const priority = idle ? "low" : "auto";
-  await keepAll(cache, shellPaths, { priority });
+  if (pages) await keepAll(cache, shellPaths, { priority });
   for (const path of runtimePaths) {
     try {
       await keep(cache, path, { priority });
@@ -142,7 +144,7 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "warm-runtime") {
-    event.waitUntil(warm({ idle: Boolean(event.data.idle) }).catch(() => {}));
+    event.waitUntil(warm({ idle: Boolean(event.data.idle), pages: event.data.pages !== false }).catch(() => {}));
   }
 });
 

@@ -143,3 +143,25 @@ def test_a_first_visit_to_the_calculator_downloads_no_other_page_before_its_engi
     assert fetched, "the other pages were never fetched"
     early = [url for at, url in fetched if at < ready_at]
     assert early == []
+
+
+def test_the_calculator_with_save_data_keeps_its_engine_offline_but_fetches_no_other_page(
+    page: Page, site_url, runtime_paths
+):
+    """With save-data the calculator's offline copy holds the engine the visit has just loaded
+    (from the browser's cache), and none of the site's other pages is downloaded for it."""
+    page.add_init_script(connection(save_data=True))
+    # Downloads that happened: the first install's look-ups of what the visit has loaded
+    # (only-if-cached) fail without going anywhere and are not counted.
+    finished: list[str] = []
+    page.context.on("requestfinished", lambda request: finished.append(request.url))
+    page.goto(f"{site_url}/calculator/")
+    wait_ready(page)
+    settle_service_worker(page)
+    cached = poll(page, f"async (paths) => ({CACHED})(paths).then(f => f.length === paths.length)",
+                  runtime_paths)
+    assert cached, page.evaluate(CACHED, runtime_paths)
+    page.wait_for_timeout(3000)  # well past the idle callback
+    others = ["/faq/", "/about/", "/search/", "/indicators/"]
+    fetched = [url for url in finished if any(url.endswith(path) for path in others)]
+    assert fetched == []

@@ -23,15 +23,18 @@ function whenIdle(task) {
 // Asks the active service worker to keep the site's pages and the calculator's runtime and
 // wheel (the files it does not have yet). `idle`: when the page is idle, and at low priority,
 // so nothing the page itself fetches waits behind them.
+// The calculator asks once its engine is ready: the engine's files are then in the browser's
+// HTTP cache and cost nothing more; with save-data or on 2G the other pages are left out.
 export function warmRuntime({ idle = false } = {}) {
-  if (idle) whenIdle(() => askToWarm(true));
-  else askToWarm(false);
+  const pages = !thriftyConnection();
+  if (idle) whenIdle(() => askToWarm(true, pages));
+  else askToWarm(false, pages);
 }
 
-function askToWarm(idle) {
+function askToWarm(idle, pages = true) {
   registerServiceWorker()?.then((registered) => {
     if (!registered) return;
-    navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: "warm-runtime", idle }));
+    navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: "warm-runtime", idle, pages }));
   });
 }
 
