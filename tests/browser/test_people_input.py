@@ -73,9 +73,10 @@ def test_dates_months_and_yuan_as_people_type_them(page: Page, site_url: str, wi
     assert other.locator("#calculator .field-error").count() == 0
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("typed", ["15000", "15,000", "1.5万", "15000元"])
-def test_a_yuan_base_in_any_of_its_forms(page: Page, site_url: str, typed: str):
-    set_width(page, 360)
+def test_a_yuan_base_in_any_of_its_forms(page: Page, site_url: str, typed: str, width: int):
+    set_width(page, width)
     open_calculator(page, site_url)
     wait_ready(page)
     type_in(page, field(page, "birth_date"), "19900512")
@@ -86,6 +87,25 @@ def test_a_yuan_base_in_any_of_its_forms(page: Page, site_url: str, typed: str):
     profile = {"birth_date": "19900512", "insurance": [{"from": "2020-01", "base_cny": typed}]}
     expect_total(page, calculator.score(profile)["total"])
     assert field_errors(page) == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_comma_that_is_not_a_thousands_separator_is_asked_about_at_the_field(
+    page: Page, site_url: str, width: int
+):
+    set_width(page, width)
+    open_calculator(page, site_url)
+    wait_ready(page)
+    type_in(page, field(page, "birth_date"), "19900512")
+    leave(page)
+    type_in(page, field(page, "insurance[0].from"), "2020-01")
+    type_in(page, field(page, "insurance[0].base_cny"), "1,5万")
+    pause(page)
+    assert field_errors(page) == []  # never while typing
+    leave(page)
+    error = page.locator("#f-insurance-0-base_cny-error")
+    expect(error).to_contain_text("逗号只能用来分隔千位")
+    expect(field(page, "insurance[0].base_cny")).to_have_value("1,5万")  # nothing typed is lost
 
 
 def test_the_keyboards_fit_what_each_field_takes(page: Page, site_url: str):
