@@ -366,16 +366,19 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
 
 
 def _projection(p, target, horizon, course, entries, compared, scored) -> dict:
-    reaches = [
-        date.fromisoformat(e["reaches_standard_on"])
-        for e in [course, *(e for e in entries if e["id"] in compared)]
-        if e["reaches_standard_on"]
-    ]
+    """Month by month from the evaluation day: for at least three years, a year past the day
+    the last charted line reaches the standard, half a year past the deadline, and to the
+    horizon when a charted line never reaches it (the picture must show that it does not)."""
+    charted = [course, *(e for e in entries if e["id"] in compared)]
+    reaches = [date.fromisoformat(e["reaches_standard_on"])
+               for e in charted if e["reaches_standard_on"]]
     end = add_years(p.as_of, 3)
     if reaches:
         end = max(end, add_years(max(reaches), 1))
     if target:
         end = max(end, add_months(target, 6))
+    if len(reaches) < len(charted):
+        end = horizon
     dates = chart_dates(p.as_of, min(end, horizon))
     titles = {e["id"]: e["title"] for e in [course, *entries]}
     series = [
@@ -444,7 +447,6 @@ def _summary(as_of, current, course, entries, standard, target, deadline) -> str
 
 
 def _read_options(raw, target: str | None) -> Options:
-
     """The profile's `plan` object ({"target_date", "expected": {route id: day}, "compare":
     [route ids]}); `target` (the command line's --target) replaces its target_date."""
     problems = Problems()
@@ -465,7 +467,7 @@ def _read_options(raw, target: str | None) -> Options:
             return None
 
     target_day = day(target if target is not None else data.get("target_date"),
-                     "plan.target_date", "需要达到120分的日期")
+                     "plan.target_date", "需要达到标准分值的日期")
     expected = data.get("expected") or {}
     if not isinstance(expected, dict):
         problems.add("plan.expected", "应为对象（{…}）。", "plan.expected must be an object")

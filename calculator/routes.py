@@ -13,6 +13,7 @@ from fractions import Fraction
 from . import catalogues
 from .basic import EDUCATION_NAMES, SKILL_NAMES
 from .dates import add_months, first_day_of_month, month_label, month_of
+from .decisions import in_words
 from .insurance import insurance_months
 from .profile import Credential, Period, Profile
 from .projection import Course, grown
@@ -182,9 +183,10 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
         rid = f"title_{level}"
         param = "planner.expected_months.title"
         starts, whose = _from_day(d, expected, rid, param)
-        overseas = value("credential.overseas_categories", d)
-        alternatives = "（或目录内的职业资格"
-        alternatives += "、认可清单A类境外证书）" if overseas else "）"
+        scoring = value("credential.overseas_categories", d)
+        overseas = (f"、认可清单{in_words('credential.overseas_categories', scoring)}境外证书"
+                    if scoring else "")
+        alternatives = f"（或目录内的职业资格{overseas}）"
         needs = (
             f"需要评审或考试取得{words}职称{alternatives if level == 'intermediate' else ''}，"
             f"并且{_words_base_test(d)}。{_effort(param, d)}"

@@ -145,7 +145,7 @@ def test_a_date_that_is_not_a_date_is_shown_at_its_field(page: Page, site_url: s
     deadline.press_sequentially("2029-02-30", delay=30)
     deadline.press("Tab")
     error = page.locator("#plan-target-error")
-    expect(error).to_have_text("需要达到120分的日期：2029年2月没有30日。")
+    expect(error).to_have_text("需要达到标准分值的日期：2029年2月没有30日。")
     expect(deadline).to_have_attribute("aria-invalid", "true")
     assert "plan-target-error" in deadline.get_attribute("aria-describedby")
     # the plan on screen is marked as not following the new answer

@@ -401,7 +401,7 @@ def test_a_bad_deadline_is_a_clear_error():
         _plan(YOUNG, target_date="2029-02-30")
     assert caught.value.problems == [{
         "path": "plan.target_date",
-        "zh": "需要达到120分的日期：2029年2月没有30日。",
+        "zh": "需要达到标准分值的日期：2029年2月没有30日。",
         "en": "plan.target_date must be a date",
     }]
 
