@@ -49,8 +49,8 @@ def _route(route: dict, standard: int) -> list[str]:
     out = [f"- {route['title']}：{head}"]
     if route["meets_target"] is not None:
         out[0] += "，赶得上截止日期" if route["meets_target"] else "，赶不上截止日期"
-    if route.get("latest_start"):
-        out.append(f"    最迟须在{route['latest_start']}前做到")
+    if route.get("deadline_note"):
+        out.append(f"    截止日期：{route['deadline_note']}")
     out.append(f"    需要：{route['needs']}")
     out.append(f"    假设：{route['assumption']}")
     return out
