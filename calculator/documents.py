@@ -14,14 +14,16 @@ def all_documents() -> list[dict]:
     return [dict(entry) for entry in load_toml("documents.toml")["document"]]
 
 
-def checklist(result: dict) -> list[dict]:
+def checklist(result: dict, credential_types: set[str] | None = None) -> list[dict]:
     """The entries for this result: always-needed ones, the insurance record behind the
     eligibility test, and one per line that scores (its raw points, so a line the higher of
-    education and credential left out still shows what proves it)."""
+    education and credential left out still shows what proves it); of the items that differ
+    by credential type, those of `credential_types` (the types the person gave)."""
     scoring = {line["id"] for line in result["lines"] if line["raw_points"] > 0}
     paying = result["eligibility"]["months"] > 0
     return [
-        {"id": entry["id"], "purpose": entry["purpose"], "items": entry["items"]}
+        {"id": entry["id"], "purpose": entry["purpose"],
+         "items": _items_for(entry, credential_types)}
         for entry in all_documents()
         if entry["when"] == "always"
         or (entry["when"] == "eligibility" and paying)
@@ -37,18 +39,17 @@ def added(result: dict, before: dict, credential_type: str | None = None) -> lis
     new = {line["id"] for line in result["lines"] if line["raw_points"] > 0} - had
     return [
         {"id": entry["id"], "purpose": entry["purpose"],
-         "items": _items_for(entry, credential_type)}
+         "items": _items_for(entry, None if credential_type is None else {credential_type})}
         for entry in all_documents()
         if entry["when"] in new
     ]
 
 
-def _items_for(entry: dict, credential_type: str | None) -> list[str]:
+def _items_for(entry: dict, wanted: set[str] | None) -> list[str]:
     types = entry.get("item_types")
-    if credential_type is None or types is None:
+    if wanted is None or types is None:
         return entry["items"]
-    return [item for item, kind in zip(entry["items"], types, strict=True)
-            if kind == credential_type]
+    return [item for item, kind in zip(entry["items"], types, strict=True) if kind in wanted]
 
 
 def next_steps(as_of: date) -> list[str]:

@@ -152,7 +152,7 @@ def score_profile(p: Profile, confirmations: bool = True) -> dict:
         "yardstick": published_through(),
         "rules_version": rules_version(),
     }
-    result["documents"] = checklist(result)
+    result["documents"] = checklist(result, {c.type for c in p.credentials})
     result["next_steps"] = next_steps(p.as_of) if result["passes"] else []
     return result
 

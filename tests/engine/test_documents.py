@@ -37,6 +37,19 @@ def test_a_credential_left_out_by_the_higher_education_still_lists_its_proof():
     assert "credential" in _ids(result)
 
 
+def test_the_credential_entry_lists_the_items_for_the_types_given():
+    both = {**PERSON, "credentials": [{"type": "title", "level": "intermediate"},
+                                      {"type": "skill", "level": 4}],
+            "insurance": [{"from": "2020-01", "base_multiple": 1.2}]}
+    entry = next(d for d in calculator.score(both)["documents"] if d["id"] == "credential")
+    wanted = ("职称", "技能")
+    assert entry["items"] == [item for item in _credential_items() if item.startswith(wanted)]
+
+
+def _credential_items() -> list[str]:
+    return next(e for e in documents.all_documents() if e["id"] == "credential")["items"]
+
+
 def test_no_insurance_record_no_insurance_entry():
     assert "insurance" not in _ids(calculator.score({**PERSON, "insurance": []}))
 
