@@ -137,3 +137,18 @@ def test_an_unreadable_version_says_so(page: Page, site_url: str):
     wait_ready(page)
     expect(page.locator("#link-message")).to_contain_text("格式版本“二”无法识别")
     expect(field(page, "birth_date")).to_have_value("")
+
+
+V2_FIXTURES = Path(__file__).parents[1] / "engine/cases/v2_profiles/format_2.json"
+V2_CASES = json.loads(V2_FIXTURES.read_text(encoding="utf-8"))["cases"]
+
+
+def test_links_in_todays_format_keep_giving_the_totals_they_gave(page: Page, site_url: str):
+    """Every frozen version-2 share link (tests/engine/cases/v2_profiles) opens as a fresh page
+    and shows the total frozen with it, with nothing said about the link."""
+    for case in V2_CASES:
+        page.goto("about:blank")
+        open_calculator(page, site_url, case["share_link"])
+        wait_ready(page)
+        expect_total(page, case["total"], passes=case["passes"])
+        expect(page.locator("#link-message")).to_be_empty()
