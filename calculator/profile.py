@@ -62,6 +62,10 @@ NEWER_VERSION_ZH = (
     "这个链接或保存的内容来自本站更新的版本（格式第{version}版），请刷新页面后再打开；"
     "如仍无法打开，请重新填写。"
 )
+UNREADABLE_VERSION_ZH = (
+    "格式版本“{shown}”无法识别（应为整数" + "或".join(str(v) for v in PROFILE_VERSIONS)
+    + "），这个链接或保存的内容可能已损坏，请重新填写。"
+)
 TOP_KEYS = {
     "version",
     "as_of",
@@ -536,11 +540,26 @@ def _check_version(problems: Problems, found) -> None:
     shown = (found if isinstance(found, str) else json.dumps(found, ensure_ascii=False))[:20]
     problems.add(
         "version",
-        f"格式版本“{shown}”无法识别（应为整数"
-        + "或".join(str(v) for v in PROFILE_VERSIONS)
-        + "），这个链接或保存的内容可能已损坏，请重新填写。",
+        UNREADABLE_VERSION_ZH.format(shown=shown),
         "version must be an integer, " + " or ".join(str(v) for v in PROFILE_VERSIONS),
     )
+
+
+def format_facts() -> dict:
+    """What the calculator page must know of the profile format before the engine has loaded
+    (a link is read at once): the version it writes, the versions it reads, the messages for
+    the others, and the answers version 1 assumed with the credential types they belong to.
+    The build writes it into the page (calculator-share.js reads it)."""
+    assumed = ASSUMED[1]
+    return {
+        "version": PROFILE_VERSION,
+        "versions": list(PROFILE_VERSIONS),
+        "newer": NEWER_VERSION_ZH,
+        "unreadable": UNREADABLE_VERSION_ZH,
+        "assumed_v1": assumed,
+        "confirmations": {kind: sorted(keys & assumed.keys())
+                          for kind, keys in CREDENTIAL_KEYS.items()},
+    }
 
 
 def read_profile(raw) -> Profile:

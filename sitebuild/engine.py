@@ -39,6 +39,7 @@ class Engine:
     catalogues: ModuleType
     yardstick: ModuleType
     dates: ModuleType
+    profile: ModuleType
     rules_version: str
     skills: list[dict]
     qualifications: list[dict]
@@ -149,7 +150,7 @@ def load_engine() -> Engine:
         parts = {
             name: importlib.import_module(f"calculator.{name}")
             for name in ("rules", "indicators", "decisions", "history", "documents", "catalogues",
-                         "yardstick", "dates", "check")
+                         "yardstick", "dates", "profile", "check")
         }
     except Exception as e:
         raise BuildError(relative(ENGINE), f"the engine failed to import: "

@@ -311,6 +311,7 @@ class PageFunctions:
             "cap": self.cap,
             "documents_table": self.documents_table,
             "three_places": self.engine.decisions.TERMS["three_places"],
+            "profile_format": self.engine.profile.format_facts(),
             "base_test": (
                 f"近 {self.value('credential.base_test_window')} 个月中有 "
                 f"{self.value('credential.base_test_months')} 个月社保基数不低于社平工资 "

@@ -3,9 +3,13 @@
 
 const MAX_LINK_CHARS = 20000;
 const STORAGE_KEY = "sh-points:profile";
-// The profile format this page writes (docs/profile.md, "version"). Links and saved copies
-// made before the key existed have none and are version 1, which 2 only adds fields to.
-export const PROFILE_VERSION = 2;
+// The profile format (docs/profile.md, "version"), as the engine states it
+// (calculator.profile.format_facts, written into the page by the build, since a link is read
+// before the engine has loaded): the version this page writes, the ones it reads, the
+// messages for the others, and the answers version 1 assumed. Links and saved copies made
+// before the key existed have none and are version 1.
+const FORMAT = JSON.parse(document.getElementById("profile-format").textContent);
+export const PROFILE_VERSION = FORMAT.version;
 
 class LinkError extends Error {}
 
@@ -50,28 +54,16 @@ function decodeProfile(text) {
 export function versionProblem(profile) {
   const version = profile.version;
   if (version === undefined || version === null) return null;
-  if (Number.isInteger(version) && version >= 1 && version <= PROFILE_VERSION) return null;
-  if (Number.isInteger(version) && version > PROFILE_VERSION) {
-    return `这个链接或保存的内容来自本站更新的版本（格式第${version}版），请刷新页面后再打开；如仍无法打开，请重新填写。`;
-  }
+  if (Number.isInteger(version) && FORMAT.versions.includes(version)) return null;
+  if (Number.isInteger(version) && version > PROFILE_VERSION) return FORMAT.newer.replace("{version}", String(version));
   const shown = (typeof version === "string" ? version : JSON.stringify(version)).slice(0, 20);
-  return `格式版本“${shown}”无法识别（应为整数1或2），这个链接或保存的内容可能已损坏，请重新填写。`;
+  return FORMAT.unreadable.replace("{shown}", shown);
 }
-
-// What version 1 assumed for the confirmations only the person can give, which version 2
-// leaves unanswered when they are left out (calculator.profile.ASSUMED[1]).
-const ASSUMED_V1 = { study_place_consistent: true, job_match: true, registered: true, verified_in_shanghai: false };
-const CONFIRMATIONS = {
-  title: ["job_match"],
-  qualification: ["job_match", "registered"],
-  skill: ["job_match", "verified_in_shanghai"],
-  overseas: ["job_match"],
-};
 
 function withAssumed(item, keys) {
   if (!item || typeof item !== "object" || Array.isArray(item)) return item;
   const out = { ...item };
-  for (const key of keys) if (out[key] === undefined || out[key] === null) out[key] = ASSUMED_V1[key];
+  for (const key of keys) if (out[key] === undefined || out[key] === null) out[key] = FORMAT.assumed_v1[key];
   return out;
 }
 
@@ -85,7 +77,7 @@ export function currentFields(profile) {
     fields.education = withAssumed(fields.education, ["study_place_consistent"]);
   }
   if (Array.isArray(fields.credentials)) {
-    fields.credentials = fields.credentials.map((c) => withAssumed(c, CONFIRMATIONS[c?.type] || []));
+    fields.credentials = fields.credentials.map((c) => withAssumed(c, FORMAT.confirmations[c?.type] || []));
   }
   return fields;
 }
