@@ -73,9 +73,9 @@ def test_dates_months_and_yuan_as_people_type_them(page: Page, site_url: str, wi
     assert other.locator("#calculator .field-error").count() == 0
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("typed", ["15000", "15,000", "1.5万", "15000元"])
-def test_a_yuan_base_in_any_of_its_forms(page: Page, site_url: str, typed: str, width: int):
+def _typing_a_yuan_base(page: Page, site_url: str, width: int, typed: str) -> None:
+    """At `width`: a birth date, a start month and `typed` in the yuan field, key by key; the
+    yuan field is still focused."""
     set_width(page, width)
     open_calculator(page, site_url)
     wait_ready(page)
@@ -83,6 +83,12 @@ def test_a_yuan_base_in_any_of_its_forms(page: Page, site_url: str, typed: str, 
     leave(page)
     type_in(page, field(page, "insurance[0].from"), "2020-01")
     type_in(page, field(page, "insurance[0].base_cny"), typed)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("typed", ["15000", "15,000", "1.5万", "15000元"])
+def test_a_yuan_base_in_any_of_its_forms(page: Page, site_url: str, typed: str, width: int):
+    _typing_a_yuan_base(page, site_url, width, typed)
     leave(page)
     profile = {"birth_date": "19900512", "insurance": [{"from": "2020-01", "base_cny": typed}]}
     expect_total(page, calculator.score(profile)["total"])
@@ -93,13 +99,7 @@ def test_a_yuan_base_in_any_of_its_forms(page: Page, site_url: str, typed: str, 
 def test_a_comma_that_is_not_a_thousands_separator_is_asked_about_at_the_field(
     page: Page, site_url: str, width: int
 ):
-    set_width(page, width)
-    open_calculator(page, site_url)
-    wait_ready(page)
-    type_in(page, field(page, "birth_date"), "19900512")
-    leave(page)
-    type_in(page, field(page, "insurance[0].from"), "2020-01")
-    type_in(page, field(page, "insurance[0].base_cny"), "1,5万")
+    _typing_a_yuan_base(page, site_url, width, "1,5万")
     pause(page)
     assert field_errors(page) == []  # never while typing
     leave(page)

@@ -164,38 +164,22 @@ def test_check_finds_a_ceiling_that_is_not_three_times_the_average(monkeypatch):
     assert any(p.startswith("yardsticks.toml: year 2018-04") for p in problems), problems
 
 
-def test_check_finds_an_unknown_name_in_a_decision(monkeypatch):
-    problems = _broken(
-        monkeypatch,
-        "decisions.toml",
-        lambda d: d["decision"][1].__setitem__("text", "最高{age.max_pionts}分"),
-    )
-    assert problems == [
-        "decisions.toml: decision D2: {age.max_pionts} is neither a parameter nor a term"
-    ]
-
-
-def test_check_finds_an_unknown_name_in_the_history_notes(monkeypatch):
-    problems = _broken(
-        monkeypatch,
-        "history.toml",
-        lambda d: d["history"][1]["periods"][1].__setitem__("text", "{deduction.crime_yaers}年内"),
-    )
-    assert problems == [
-        "history.toml: history '减分的期限': {deduction.crime_yaers} is neither a parameter "
-        "nor a term"
-    ]
-
-
-def test_check_finds_an_unknown_parameter_in_a_since_placeholder(monkeypatch):
-    problems = _broken(
-        monkeypatch,
-        "decisions.toml",
-        lambda d: d["decision"][0].__setitem__("text", "{since.credential.nope}施行"),
-    )
-    assert problems == [
-        "decisions.toml: decision D1: {since.credential.nope} is neither a parameter nor a term"
-    ]
+@pytest.mark.parametrize(
+    ("file", "entry", "text", "problem"),
+    [
+        ("decisions.toml", lambda d: d["decision"][1], "最高{age.max_pionts}分",
+         "decisions.toml: decision D2: {age.max_pionts} is neither a parameter nor a term"),
+        ("history.toml", lambda d: d["history"][1]["periods"][1], "{deduction.crime_yaers}年内",
+         "history.toml: history '减分的期限': {deduction.crime_yaers} is neither a parameter "
+         "nor a term"),
+        ("decisions.toml", lambda d: d["decision"][0], "{since.credential.nope}施行",
+         "decisions.toml: decision D1: {since.credential.nope} is neither a parameter nor a term"),
+    ],
+    ids=["decision", "history note", "since placeholder"],
+)
+def test_check_finds_an_unknown_name_in_a_placeholder(monkeypatch, file, entry, text, problem):
+    problems = _broken(monkeypatch, file, lambda d: entry(d).__setitem__("text", text))
+    assert problems == [problem]
 
 
 def test_check_holds_every_ceiling_to_the_base_scales_highest_multiple(monkeypatch):
