@@ -102,13 +102,23 @@ def _base_test(p: Profile, months: InsuranceMonths) -> tuple[bool, str]:
     return have >= needed, text
 
 
+def credential_name(c: Credential) -> str:
+    """A certificate as the person gave it, in words: 中级职称, 职业资格“注册会计师”,
+    技能三级（高级工）“电工”, 技能四级（中级工）证书, 境外职业资格“…”（认可清单A类，…）."""
+    named = f"“{c.name}”" if c.name else ""
+    if c.type == "title":
+        return TITLE_NAMES[c.level]
+    if c.type == "qualification":
+        return f"职业资格{named}"
+    if c.type == "skill":
+        return f"技能{SKILL_NAMES[c.level]}{named or '证书'}"
+    return (f"境外职业资格{named}"
+            f"（认可清单{c.category}类，对应国内{OVERSEAS_LEVEL_NAMES[c.level]}职称）")
+
+
 def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
     """Name, points and (when it scores nothing) the reason, of an overseas credential."""
-    name = (
-        "境外职业资格"
-        + (f"“{c.name}”" if c.name else "")
-        + f"（认可清单{c.category}类，对应国内{OVERSEAS_LEVEL_NAMES[c.level]}职称）"
-    )
+    name = credential_name(c)
     categories = value("credential.overseas_categories", d)
     if not categories:
         since = rules.in_force_since("credential.overseas_categories")
@@ -133,11 +143,11 @@ def _not_in_catalogue(name: str, d, catalogue: str) -> str:
     qualification), the reason the everyday-names data gives for it (a title's everyday name,
     a certificate that never counts), else that it is not listed."""
     if catalogue == QUALIFICATION_CATALOGUE and (entry := catalogues.find_skill(name)):
-        return (f"“{name}”是{SKILL_CATALOGUE}中的职业“{entry['name']}”，不是职业资格："
-                "请按技能等级证书填写")
+        return (f"“{name}”是{SKILL_CATALOGUE}中的职业“{entry['name']}”，不是职业资格，"
+                "请改按技能等级证书填写")
     if catalogue == SKILL_CATALOGUE and (entry := catalogues.find_qualification(name)):
-        return (f"“{name}”是{QUALIFICATION_CATALOGUE}中的“{entry['name']}”，不是技能等级证书："
-                "请按职业资格填写")
+        return (f"“{name}”是{QUALIFICATION_CATALOGUE}中的“{entry['name']}”，不是技能等级证书，"
+                "请改按职业资格填写")
     known = catalogues.find_not_counted(name, d) or catalogues.find_title_hint(name, d)
     return known["reason"].rstrip("。") if known is not None else f"不在{catalogue}内"
 
@@ -150,12 +160,12 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
             return 0, reason
         needs_base = True
     elif c.type == "title":
-        name = TITLE_NAMES[c.level]
+        name = credential_name(c)
         points = value(f"credential.title_{c.level}", d)
         needs_base = c.level != "junior"
     elif c.type == "qualification":
         entry = catalogues.find_qualification(c.name)
-        name = f"职业资格“{c.name}”"
+        name = credential_name(c)
         if entry is None:
             return 0, f"{name}：{_not_in_catalogue(c.name, d, QUALIFICATION_CATALOGUE)}；计0分。"
         if catalogues.normalise_name(entry["name"]) != catalogues.normalise_name(c.name):
@@ -167,7 +177,7 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
         name += f"（相当于{entry['equivalent_title']}）"
         points, needs_base = value("credential.qualification", d), True
     else:
-        name = f"技能{SKILL_NAMES[c.level]}" + (f"“{c.name}”" if c.name else "")
+        name = credential_name(c)
         points = value(f"credential.skill_{c.level}", d)
         needs_base = c.level <= 2
         if c.level <= 3 and catalogues.find_skill(c.name or "") is None:

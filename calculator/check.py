@@ -12,6 +12,7 @@ from . import catalogues
 from .dates import month_label, parse_month
 from .decisions import unknown_placeholders
 from .indicators import REGISTRY
+from .profile import CREDENTIAL_TYPES
 from .resources import load_toml
 from .rule_text import AREA_NAMES
 
@@ -271,6 +272,11 @@ def _document_problems(data: dict, source_keys: set, parameter_ids: set) -> list
             isinstance(i, str) and i.strip() for i in items
         ):
             problems.append(f"document {did!r}: needs a purpose and a list of items")
+        types = entry.get("item_types")
+        if types is not None and (not isinstance(types, list) or len(types) != len(items or [])
+                                  or not set(types) <= set(CREDENTIAL_TYPES)):
+            problems.append(f"document {did!r}: item_types must name one credential type "
+                            f"({', '.join(CREDENTIAL_TYPES)}) for each item")
         problems += [f"document {did!r}: unknown reference {r!r}"
                      for r in entry.get("refs", []) if r not in source_keys]
     for step in data.get("next_step", []):

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogues
-from .basic import OVERSEAS_LEVEL_NAMES, SKILL_NAMES, TITLE_NAMES
-from .profile import Credential, Profile
+from .basic import credential_name
+from .profile import Profile
 
 
 @dataclass(frozen=True)
@@ -24,19 +24,6 @@ class Question:
         return self.path.rsplit(".", 1)[0]
 
 
-def _named(c: Credential) -> str:
-    """The certificate a question is about, as the person filled it in (two certificates must
-    never be asked the same question in the same words)."""
-    named = f"“{c.name}”" if c.name else ""
-    if c.type == "title":
-        return TITLE_NAMES[c.level]
-    if c.type == "qualification":
-        return f"职业资格{named}"
-    if c.type == "skill":
-        return f"技能{SKILL_NAMES[c.level]}{named}"
-    return f"境外职业资格{named}（对应国内{OVERSEAS_LEVEL_NAMES[c.level]}职称）"
-
-
 def unanswered(p: Profile) -> list[Question]:
     found = []
     e = p.education
@@ -44,18 +31,18 @@ def unanswered(p: Profile) -> list[Question]:
         found.append(Question("education.study_place_consistent", "education",
                               "非全日制学历是否符合“三地一致”", "符合“三地一致”"))
     for i, c in enumerate(p.credentials):
-        at = f"credentials[{i}]"
+        at, name = f"credentials[{i}]", credential_name(c)
         if c.type == "qualification" and c.registered is None:
             entry = catalogues.find_qualification(c.name)
             if entry is not None and entry["registration_required"]:
                 found.append(Question(f"{at}.registered", "credential",
-                                      f"{_named(c)}是否已注册", "已注册"))
+                                      f"{name}是否已注册", "已注册"))
         if c.type == "skill" and not c.obtained_in_shanghai and c.verified_in_shanghai is None:
             found.append(Question(f"{at}.verified_in_shanghai", "credential",
-                                  f"外省市取得的{_named(c)}是否已通过本市核验", "已通过本市核验"))
+                                  f"外省市取得的{name}是否已通过本市核验", "已通过本市核验"))
         if c.job_match is None:
             found.append(Question(f"{at}.job_match", "credential",
-                                  f"{_named(c)}是否与所聘岗位相符", "与所聘岗位相符"))
+                                  f"{name}是否与所聘岗位相符", "与所聘岗位相符"))
     return found
 
 

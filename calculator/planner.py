@@ -163,9 +163,12 @@ def _fall_words(before: dict, after: dict) -> str:
     """Why the score falls short again on the day after a stretch at the standard."""
     if after["total"] >= after["standard"]:
         return "之后不再符合申请条件（社保缴纳月数不足）"
+    if after["standard"] > before["standard"]:
+        return f"之后标准分值提高到{after['standard']}分"
     had = {line["id"]: line["points"] for line in before["lines"]}
     fell = [line["label"] for line in after["lines"] if line["points"] < had[line["id"]]]
-    return f"之后{'、'.join(fell)}分减少，降到{after['total']}分"
+    return f"之后{'、'.join(fell)}分减少，降到{after['total']}分" if fell else (
+        f"之后降到{after['total']}分")
 
 
 def _window(p: Profile, route: Route, scored: Scored, reach: date, deadline: date):

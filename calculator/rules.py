@@ -89,7 +89,8 @@ def exact(number: int | float) -> Fraction:
 
 def in_force_since(param_id: str) -> date | None:
     """The first day `param_id` had a value (was in force); None if it never had one."""
-    return next((v["since"] for v in _parameters()[param_id]["values"] if _value_of(v)), None)
+    values = _parameters()[param_id]["values"]
+    return next((v["since"] for v in values if _value_of(v) is not None), None)
 
 
 def unit(param_id: str) -> str:

@@ -182,6 +182,19 @@ def test_check_finds_an_unknown_name_in_a_placeholder(monkeypatch, file, entry, 
     assert problems == [problem]
 
 
+@pytest.mark.parametrize(
+    "types", [["title", "qualification", "skill"], ["title", "qualification", "skill", "diploma"]],
+    ids=["one missing", "unknown type"],
+)
+def test_check_finds_document_items_without_their_credential_type(monkeypatch, types):
+    def change(data):
+        next(e for e in data["document"] if "item_types" in e)["item_types"] = types
+
+    problems = _broken(monkeypatch, "documents.toml", change)
+    assert problems == ["documents.toml: document 'credential': item_types must name one "
+                        "credential type (title, qualification, skill, overseas) for each item"]
+
+
 def test_check_holds_every_ceiling_to_the_base_scales_highest_multiple(monkeypatch):
     def four_times(data):
         top = _param(data, "insurance_base.scale")["values"][-1]["brackets"][-1]

@@ -140,9 +140,9 @@ def test_whole_numbers_may_carry_their_unit():
 @pytest.mark.parametrize(
     ("credential", "words"),
     [({"type": "qualification", "name": "维修电工", "job_match": True},
-      "“维修电工”是高技能人才职业、工种目录中的职业“电工”，不是职业资格：请按技能等级证书填写"),
+      "“维修电工”是高技能人才职业、工种目录中的职业“电工”，不是职业资格，请改按技能等级证书填写"),
      ({"type": "skill", "level": 3, "occupation": "CPA", "job_match": True},
-      "“CPA”是专业技术类职业资格目录中的“注册会计师”，不是技能等级证书：请按职业资格填写")],
+      "“CPA”是专业技术类职业资格目录中的“注册会计师”，不是技能等级证书，请改按职业资格填写")],
 )
 def test_a_name_of_the_other_catalogue_says_which_type_to_choose(credential, words):
     line = _score(credentials=[credential], insurance=PAYING)["lines"][2]
