@@ -192,7 +192,7 @@ def _deadline_fields(person: _Person, route: Route, scored: Scored, reach: date 
     if asks and route.kind in EXPECTABLE:
         start = _latest_start(person, route, reach, deadline)
         if start is not None:
-            words.append(f"{'' if meets else '要赶上，'}最迟须在{start.isoformat()}前取得")
+            words.append(f"{'' if meets else '要赶上，'}最迟须于{start.isoformat()}取得")
         elif not meets:
             words.append("即使现在就取得也来不及")
     if asks and route.base_multiple is not None:
@@ -206,7 +206,7 @@ def _deadline_fields(person: _Person, route: Route, scored: Scored, reach: date 
         elif route.kind == "base" and not meets:
             words.append(f"即使从{month_label(month_of(p.as_of))}起就按{multiple}缴费也来不及")
     if meets:
-        words.append(f"须在{until.isoformat()}前提出申请：{fall}" if fall
+        words.append(f"最迟须于{until.isoformat()}提出申请：{fall}" if fall
                      else f"最迟约在{deadline.isoformat()}前提出申请")
     return {
         "meets_target": meets,
@@ -436,7 +436,7 @@ def _summary(as_of, current, course, entries, standard, target, deadline) -> str
 
     def cut_short(entry) -> str:
         until = entry["apply_until"]
-        return "" if until == deadline.isoformat() else f"须在{until}前提出申请"
+        return "" if until == deadline.isoformat() else f"最迟须于{until}提出申请"
 
     if course["meets_target"]:
         short = cut_short(course)

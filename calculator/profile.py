@@ -105,6 +105,7 @@ ASSUMED = {
     2: dict.fromkeys(("study_place_consistent", "job_match", "registered",
                       "verified_in_shanghai")),
 }
+EDUCATION_KEYS = {"level", "full_time", "study_place_consistent", "top_up_combined"}
 PERIOD_KEYS = {
     "from",
     "to",
@@ -325,7 +326,7 @@ def _education(problems: Problems, raw, version: int) -> Education:
         problems,
         data,
         "education",
-        {"level", "full_time", "study_place_consistent", "top_up_combined"},
+        EDUCATION_KEYS,
     )
     return Education(
         level=r.choice("level", EDUCATION_LEVELS, "none"),
@@ -548,17 +549,15 @@ def _check_version(problems: Problems, found) -> None:
 def format_facts() -> dict:
     """What the calculator page must know of the profile format before the engine has loaded
     (a link is read at once): the version it writes, the versions it reads, the messages for
-    the others, and the answers version 1 assumed with the credential types they belong to.
-    The build writes it into the page (calculator-share.js reads it)."""
-    assumed = ASSUMED[1]
+    the others, and the answers version 1 assumed with the education and the credential
+    types they belong to. The build writes it into the page (calculator-share.js reads it)."""
     return {
         "version": PROFILE_VERSION,
         "versions": list(PROFILE_VERSIONS),
         "newer": NEWER_VERSION_ZH,
         "unreadable": UNREADABLE_VERSION_ZH,
-        "assumed_v1": assumed,
-        "confirmations": {kind: sorted(keys & assumed.keys())
-                          for kind, keys in CREDENTIAL_KEYS.items()},
+        "assumed_v1": ASSUMED[1],
+        "confirmations": {kind: _confirmations(kind) for kind in ["education", *CREDENTIAL_KEYS]},
     }
 
 
@@ -678,11 +677,16 @@ def in_current_version(raw: dict) -> dict:
         }}
 
     if isinstance(raw.get("education"), dict):
-        out["education"] = answered(raw["education"], ["study_place_consistent"])
+        out["education"] = answered(raw["education"], _confirmations("education"))
     if isinstance(raw.get("credentials"), list):
         out["credentials"] = [
-            answered(c, sorted(set(assumed) & CREDENTIAL_KEYS.get(c.get("type"), set())))
-            if isinstance(c, dict) else c
+            answered(c, _confirmations(c.get("type"))) if isinstance(c, dict) else c
             for c in raw["credentials"]
         ]
     return out
+
+
+def _confirmations(kind) -> list[str]:
+    """The confirmations (keys of ASSUMED) the education or a credential of type `kind` has."""
+    keys = EDUCATION_KEYS if kind == "education" else CREDENTIAL_KEYS.get(kind, set())
+    return sorted(keys & ASSUMED[1].keys())

@@ -92,7 +92,8 @@ def _from_day(d: date, expected: dict[str, date], route_id: str, param: str) -> 
     if route_id in expected:
         return expected[route_id], "（按你填写的预计取得日期）"
     months = value(param, d)
-    return add_months(d, months), f"（未填写预计取得日期，按约{months}个月后估计，可修改）"
+    return add_months(d, months), (
+        f"（未填写预计取得日期，本站按约{months}个月后估计，这是本站的假设，可修改）")
 
 
 def _effort(param: str, d: date) -> str:

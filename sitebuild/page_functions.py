@@ -313,7 +313,7 @@ class PageFunctions:
             "three_places": self.engine.decisions.TERMS["three_places"],
             "profile_format": self.engine.profile.format_facts(),
             "base_test": (
-                f"近 {self.value('credential.base_test_window')} 个月中有 "
+                f"近 {self.value('credential.base_test_window')} 个月中至少有 "
                 f"{self.value('credential.base_test_months')} 个月社保基数不低于社平工资 "
                 f"{self.value('credential.base_test_multiple')} 倍"
             ),

@@ -86,12 +86,12 @@ def test_a_route_whose_score_falls_before_the_day_to_apply_by_says_when_to_apply
     plan = calculator.plan(with_deadline)
     expect_target_marks(page, plan)
     mark = page.locator('#plan [data-route="skill_4"] .route-target')
-    expect(mark).to_contain_text("须在2028-11-19前提出申请：之后年龄分减少，降到118分")
+    expect(mark).to_contain_text("最迟须于2028-11-19提出申请：之后年龄分减少，降到118分")
     expect(mark.locator("[data-apply-until]")).to_have_attribute("data-apply-until", "2028-11-19")
     title = page.locator('#plan [data-route="title_intermediate"] .route-target')
     expect(title).to_contain_text("按社平工资1倍缴费最迟须从2028-06起")
     expect(page.locator('#plan [data-route="skill_4"] .assumption')).to_contain_text(
-        "（未填写预计取得日期，按约6个月后估计，可修改）")
+        "（未填写预计取得日期，本站按约6个月后估计，这是本站的假设，可修改）")
 
 
 def test_a_deadline_whose_day_to_apply_by_has_passed_says_so(page: Page, site_url: str):

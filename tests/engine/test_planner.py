@@ -266,7 +266,7 @@ def test_the_latest_start_still_makes_the_deadline():
 def test_the_latest_start_is_the_last_day_that_still_makes_it(target, latest, day_after):
     skill = _routes(_plan(EIGHTY_FIVE, target_date=target))["skill_4"]
     assert skill["latest_start"] == latest
-    assert f"最迟须在{latest}前取得" in skill["deadline_note"]
+    assert f"最迟须于{latest}取得" in skill["deadline_note"]
     on_time = _routes(_plan(EIGHTY_FIVE, target_date=target, expected={"skill_4": latest}))
     assert on_time["skill_4"]["meets_target"] is True
     assert on_time["skill_4"]["reaches_standard_on"] == latest
@@ -290,8 +290,8 @@ def test_the_last_day_to_apply_comes_before_a_birthday_that_lowers_the_score():
     # it makes the deadline: an application accepted by 2028-11-19 is at 120 and stands
     assert skill["reaches_standard_on"] == "2028-01-01" and skill["meets_target"] is True
     assert skill["apply_until"] == "2028-11-19"
-    assert "须在2028-11-19前提出申请：之后年龄分减少，降到118分" in skill["deadline_note"]
-    assert "取得与岗位相符的技能四级（中级工）证书（须在2028-11-19前提出申请）" in plan["summary"]
+    assert "最迟须于2028-11-19提出申请：之后年龄分减少，降到118分" in skill["deadline_note"]
+    assert "取得与岗位相符的技能四级（中级工）证书（最迟须于2028-11-19提出申请）" in plan["summary"]
     held = {"credential": AS_PLANNED["skill_4"]["credential"], "held_from": "2027-05-28"}
     assert _as_planned("2028-11-19", **held)["total"] == 120
     assert _as_planned("2028-11-20", **held)["total"] == 118
@@ -318,8 +318,8 @@ def test_the_current_course_names_the_last_day_it_can_apply():
     assert plan["current"]["passes"] and course["meets_target"] is True
     assert course["apply_until"] == "2026-12-31"
     assert course["deadline_note"] == (
-        "须在2026-12-31前提出申请：之后不再符合申请条件（社保缴纳月数不足）")
-    assert "来得及，但须在2026-12-31前提出申请" in plan["summary"]
+        "最迟须于2026-12-31提出申请：之后不再符合申请条件（社保缴纳月数不足）")
+    assert "来得及，但最迟须于2026-12-31提出申请" in plan["summary"]
     assert calculator.score({**stopped, "as_of": "2026-12-31"})["passes"]
     assert not calculator.score({**stopped, "as_of": "2027-01-01"})["passes"]
 
@@ -467,7 +467,8 @@ def test_the_current_course_is_found_on_its_own_day_beside_routes_that_start_lat
         "education": {"level": "junior_college", "full_time": True},
         "insurance": [{"from": "2024-09", "base_multiple": 1.0}],
     }
-    plan = calculator.plan(profile)
+    expected = {"skill_2": "2027-05-28", "skill_1": "2027-05-28"}
+    plan = calculator.plan({**profile, "plan": {"expected": expected}})
     assert plan["time_only"]["reaches_standard_on"] == "2027-09-01"
     assert calculator.score({**profile, "as_of": "2027-09-01"})["passes"]
     day = date(2026, 11, 28)
@@ -487,14 +488,14 @@ def test_a_route_says_the_effort_it_usually_takes_and_whose_date_it_uses():
         assert note in routes[rid]["needs"], rid
     assert "一般要先取得低一级的证书" in routes["skill_2"]["needs"]
     assert "评审或考试" in routes["title_intermediate"]["needs"]
-    assert "本站的假设" in routes["skill_4"]["needs"]
-    assert "（未填写预计取得日期，按约6个月后估计，可修改）" in routes["skill_4"]["assumption"]
-    assert "（未填写预计取得日期，按约12个月后估计，可修改）" in routes[
-        "title_intermediate"]["assumption"]
-    assert "（未填写预计取得日期，按约30个月后估计，可修改）" in routes[
-        "education_bachelor"]["assumption"]
-    typed = routes["skill_3"]["assumption"]
-    assert "（按你填写的预计取得日期）" in typed and "未填写" not in typed
+    for rid, months in (("skill_4", 6), ("title_intermediate", 12), ("education_bachelor", 30)):
+        estimated = f"（未填写预计取得日期，本站按约{months}个月后估计，这是本站的假设，可修改）"
+        assert estimated in routes[rid]["assumption"], rid
+    # a date the person typed is theirs: nothing calls it the site's assumption
+    typed = routes["skill_3"]
+    assert "（按你填写的预计取得日期）" in typed["assumption"]
+    assert "未填写" not in typed["assumption"]
+    assert "假设" not in typed["assumption"] + typed["needs"]
     # the estimate is the site's own number, from its rules data
     months = value("planner.expected_months.skill", date(2026, 11, 28))
     assert routes["skill_4"]["starts_on"] == add_months(date(2026, 11, 28), months).isoformat()

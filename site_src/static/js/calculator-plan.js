@@ -226,7 +226,7 @@ function targetBox(plan) {
   const course = plan.time_only;
   const box = el("section", {
     className: "plan-target", "aria-labelledby": "plan-target-title",
-    "data-makes": String(plan.current.passes || target.current_course_makes_it || target.routes_that_make_it.length > 0),
+    "data-makes": String(target.current_course_makes_it || target.routes_that_make_it.length > 0),
   });
   box.append(el("h3", { id: "plan-target-title", text: `截止日期 ${target.date}` }));
   if (target.apply_by_passed) {

@@ -74,7 +74,7 @@ export function currentFields(profile) {
   const { version, ...fields } = profile;
   if (version !== undefined && version !== null && version !== 1) return fields;
   if (fields.education && typeof fields.education === "object") {
-    fields.education = withAssumed(fields.education, ["study_place_consistent"]);
+    fields.education = withAssumed(fields.education, FORMAT.confirmations.education);
   }
   if (Array.isArray(fields.credentials)) {
     fields.credentials = fields.credentials.map((c) => withAssumed(c, FORMAT.confirmations[c?.type] || []));

@@ -440,10 +440,7 @@ function loadProfile(profile, { fromLink, checks = fromLink ? "all" : "filled" }
   }
   linkProblems = invalid.map((p) => ({ path: p.path, zh: p.message, fromLink: true }));
   if (unknown.length) {
-    // Named as they stand in the link (what it holds, not this page's own names).
-    const names = unknown.slice(0, 5).map((p) => p.slice(0, 60)).join("、");
-    const more = unknown.length > 5 ? ` 等 ${unknown.length} 项` : "";
-    ui.linkMessage.textContent = `链接中有本计算器不认识的项目，已忽略：${names}${more}。其余内容已填入。`;
+    ui.linkMessage.textContent = `链接中有 ${unknown.length} 项内容本计算器不认识（可能来自其他网站或更新的版本），已忽略；其余内容已填入，请核对。`;
   }
   showProblems([]);
   scoreNow();
