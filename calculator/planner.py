@@ -370,8 +370,9 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
 
 def _projection(p, target, horizon, course, entries, compared, scored) -> dict:
     """Month by month from the evaluation day: for at least three years, a year past the day
-    the last charted line reaches the standard, half a year past the deadline, and to the
-    horizon when a charted line never reaches it (the picture must show that it does not)."""
+    the last charted line reaches the standard and half a year past the deadline, within the
+    horizon. A line that never reaches the standard is labelled with its figure at the horizon
+    (the page), so the chart need not run there: every month charted is a score more."""
     charted = [course, *(e for e in entries if e["id"] in compared)]
     reaches = [date.fromisoformat(e["reaches_standard_on"])
                for e in charted if e["reaches_standard_on"]]
@@ -380,8 +381,6 @@ def _projection(p, target, horizon, course, entries, compared, scored) -> dict:
         end = max(end, add_years(max(reaches), 1))
     if target:
         end = max(end, add_months(target, 6))
-    if len(reaches) < len(charted):
-        end = horizon
     dates = chart_dates(p.as_of, min(end, horizon))
     titles = {e["id"]: e["title"] for e in [course, *entries]}
     series = [

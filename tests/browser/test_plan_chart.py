@@ -81,10 +81,14 @@ def expect_chart_is(page: Page, plan: dict) -> None:
     routes = {r["id"]: r for r in [plan["time_only"], *plan["routes"]]}
     for rid in ids:
         when = routes[rid]["reaches_standard_on"]
+        lanes = drawn["lanes"]
         if when:
-            lanes = drawn["lanes"]
             assert any(when in lane and "达到120" in lane for lane in lanes), (rid, lanes)
             assert when in drawn["label"]
+        else:  # never within the horizon: said with the horizon's day and total, not the chart's
+            horizon = f"到{routes[rid]['total_on']}仍未达到（{routes[rid]['total']}分）"
+            assert any(horizon in lane for lane in lanes), (rid, lanes)
+            assert f"到{routes[rid]['total_on']}仍达不到120分" in drawn["label"]
     # the table: the same figures, on every date a line changes (first and last dates too)
     table = page.evaluate(TABLE)
     assert len(table["heads"]) == len(ids) + 1

@@ -84,9 +84,17 @@ function describe(plan) {
   });
 }
 
+// A line that never reaches the standard within the plan's horizon says so with its figure
+// there (the chart itself stops sooner); one that reaches it after the chart ends, with the
+// chart's last figure.
+function never(line) {
+  return line.entry && !line.entry.reaches_standard_on;
+}
+
 function laneText(line, standard, last) {
-  return line.reach
-    ? `${line.short}：${line.reach} 达到${standard}`
+  if (line.reach) return `${line.short}：${line.reach} 达到${standard}`;
+  return never(line)
+    ? `${line.short}：到${line.entry.total_on}仍未达到（${line.entry.total}分）`
     : `${line.short}：到${last}未达到（${line.lastTotal}分）`;
 }
 
@@ -94,7 +102,9 @@ function laneText(line, standard, last) {
 function summary(lines, plan, last) {
   const parts = lines.map((line) => (line.reach
     ? `${line.title}，预计${line.reach}达到${plan.standard}分`
-    : `${line.title}，到${last}仍达不到${plan.standard}分（届时${line.lastTotal}分）`));
+    : never(line)
+      ? `${line.title}，到${line.entry.total_on}仍达不到${plan.standard}分（届时${line.entry.total}分），图中画到${last}`
+      : `${line.title}，到${last}仍达不到${plan.standard}分（届时${line.lastTotal}分）`));
   const target = plan.target ? `截止日期${plan.target.date}。` : "";
   return `分数走势图：${parts.join("；")}。${target}具体数字见图下的表格。`;
 }
