@@ -312,6 +312,8 @@ class PageFunctions:
             "documents_table": self.documents_table,
             "three_places": self.engine.decisions.TERMS["three_places"],
             "profile_format": self.engine.profile.format_facts(),
+            # the highest multiple a base can count as: the contribution ceiling's
+            "ceiling_multiple": format(float(self.engine.yardstick.ceiling_multiple()), "g"),
             "base_test": (
                 f"近 {self.value('credential.base_test_window')} 个月中至少有 "
                 f"{self.value('credential.base_test_months')} 个月社保基数不低于社平工资 "

@@ -10,6 +10,7 @@ from calculator_page import AS_OF, expect_total, field, open_calculator, share_h
 from playwright.sync_api import Page, expect
 
 import calculator
+from calculator import yardstick
 
 pytestmark = pytest.mark.browser
 
@@ -287,6 +288,19 @@ def test_quick_mode_fills_one_period(page: Page, site_url: str, years: str, mult
     line = next(x for x in calculator.score(profile)["lines"] if x["id"] == "insurance_years")
     assert line["points"] == 15
     expect_total(page, engine_total(profile))
+
+
+def test_quick_mode_refuses_a_multiple_above_the_contribution_ceiling(page: Page, site_url: str):
+    open_calculator(page, site_url)
+    wait_ready(page)
+    page.get_by_text("快速填写：只知道大概缴了几年").click()
+    page.locator("#f-quick-years").fill("5")
+    page.locator("#f-quick-multiple").fill("4")
+    page.get_by_role("button", name="按此填入").click()
+    ceiling = format(float(yardstick.ceiling_multiple()), "g")
+    expect(page.locator("#quick-status")).to_contain_text(f"不超过 {ceiling} 的数")
+    expect(page.locator("#f-quick-multiple")).to_be_focused()
+    expect(field(page, "insurance[0].from")).to_have_value("")
 
 
 def test_credential_picker_searches_both_names_and_shows_the_value(page: Page, site_url: str):

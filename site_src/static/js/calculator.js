@@ -595,8 +595,9 @@ $("#quick-fill").addEventListener("click", () => {
     yearsField.focus();
     return;
   }
-  if (!(multiple > 0 && multiple <= 3)) {
-    status.textContent = "“基数约为社平工资的倍数”请填大于 0、不超过 3 的数，如 1 或 0.8。";
+  const ceiling = Number(root.dataset.ceilingMultiple);
+  if (!(multiple > 0 && multiple <= ceiling)) {
+    status.textContent = `“基数约为社平工资的倍数”请填大于 0、不超过 ${ceiling} 的数（${ceiling} 倍即缴费上限），如 1 或 0.8。`;
     multipleField.focus();
     return;
   }
