@@ -27,8 +27,14 @@ function whenIdle(task) {
 // HTTP cache and cost nothing more; with save-data or on 2G the other pages are left out.
 export function warmRuntime({ idle = false } = {}) {
   const pages = !thriftyConnection();
-  if (idle) whenIdle(() => askToWarm(true, pages));
-  else askToWarm(false, pages);
+  const ask = () => askToWarm(idle, pages);
+  if (idle) whenIdle(ask);
+  else ask();
+  // A new deploy's worker that takes over deletes the old one's cache, and with it what the
+  // old one was asked to keep: ask the new one too.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("controllerchange", ask, { once: true });
+  }
 }
 
 function askToWarm(idle, pages = true) {
