@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 
 from .dates import month_label, month_of, window
 from .profile import Period, Profile
-from .yardstick import Yardstick, ceiling_of, convert, yardstick_for, year_name
+from .yardstick import Yardstick, ceiling_multiple, convert, yardstick_for, year_name
 
 # Why a period's months do not count (D26), as the lines say it.
 EMPLOYER_MISMATCH = "缴费单位与劳动合同单位不一致"
@@ -94,7 +94,6 @@ class InsuranceMonths:
         cny = self.cny
         found: dict[str, list[int]] = {}
         figures: dict[str, set[int]] = {}
-        ceilings: set[Fraction] = set()
         estimate = None
         for month in months:
             entry = cny.get(month)
@@ -108,8 +107,6 @@ class InsuranceMonths:
                 year = entry.stick.year
                 figure = year.ceiling_cny if entry.limit == "ceiling" else year.floor_cny
                 figures.setdefault(entry.limit, set()).add(figure)
-                if entry.limit == "ceiling":
-                    ceilings.add(ceiling_of(year))
         notes = []
         for kind, listed in sorted(found.items(), key=lambda item: item[1][0]):
             spans = spans_text(listed)
@@ -121,7 +118,8 @@ class InsuranceMonths:
             low, high = min(figures[kind]), max(figures[kind])
             amount = f"{low:,}元" if low == high else f"（{low:,}至{high:,}元）"
             if kind == "ceiling":
-                times = "、".join(f"{float(c):g}倍" for c in sorted(ceilings))
+                # the same multiple in every year (calculator.check)
+                times = f"{float(ceiling_multiple()):g}倍"
                 notes.append(f"{spans}的基数不低于当年缴费上限{amount}，按上限（{times}）计")
             else:
                 notes.append(f"{spans}的基数低于当年缴费下限{amount}，请核对")
