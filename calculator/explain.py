@@ -39,6 +39,10 @@ def explain_result(result: dict) -> str:
     for warning in result["warnings"]:
         out.append(f"【提示】{warning['text']}")
     out.append(f"合计：{result['total']}分（标准分值{result['standard']}分）")
+    floored = result.get("total_floor")
+    if floored:
+        out.append(f"  {floored['text']}")
+        out.append(f"  本站解释（{floored['decision']['id']}）：{floored['decision']['text']}")
     return "\n".join(out)
 
 
