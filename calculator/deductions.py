@@ -1,8 +1,10 @@
-"""Deductions (2017 办法 Art. 8): each record inside its window counts."""
+"""Deductions (2017 办法 Art. 8): each record inside its window counts; and the total the
+lines add up to, floored (D19)."""
 
 from __future__ import annotations
 
 from .dates import add_years
+from .decisions import decision
 from .line import make_line
 from .profile import Profile
 from .rules import value
@@ -39,3 +41,20 @@ def deduction_lines(p: Profile, warnings: list) -> list[dict]:
             )
         lines.append(make_line(line_id, d, per_event * len(inside), text))
     return lines
+
+
+def floored_total(lines: list[dict], d) -> tuple[int, dict | None]:
+    """D19: the sum of the lines' points, never below the total's lowest value; with, when
+    the floor applies, what the lines add up to, the floor and the words saying so (the lines
+    themselves, deductions included, stay as computed)."""
+    lines_sum = sum(line["points"] for line in lines)
+    floor = value("total.min_points", d)
+    if lines_sum >= floor:
+        return lines_sum, None
+    return floor, {
+        "lines_sum": lines_sum,
+        "floor": floor,
+        "text": f"各项相加为{lines_sum}分，低于总积分的最低分值{floor}分，总分按{floor}分计"
+        "（各项分值照算，不因此改变）。",
+        "decision": decision("D19", d),
+    }

@@ -7,7 +7,7 @@ from .bonus import bonus_lines
 from .confirm import answered_yes, unanswered
 from .dates import first_day_of_month, month_label
 from .decisions import decision
-from .deductions import deduction_lines
+from .deductions import deduction_lines, floored_total
 from .documents import checklist, next_steps
 from .insurance import InsuranceMonths, insurance_months, last_months, spans_text
 from .profile import Profile, read_profile
@@ -126,13 +126,15 @@ def score_profile(p: Profile, confirmations: bool = True) -> dict:
     ]
     assert tuple(line["id"] for line in lines) == LINE_ORDER
     standard = value("standard_score", p.as_of)
-    total = sum(line["points"] for line in lines)
+    total, floored = floored_total(lines, p.as_of)
     _estimated_warning(months, warnings)
     eligibility = _eligibility(p, months)
     vetoes = _vetoes(p, warnings)
     eligible = eligibility["met"] and not vetoes
     to_confirm = _to_confirm(p, lines, total) if confirmations else []
     headline = _headline(total, standard, eligibility["met"], bool(vetoes))
+    if floored:
+        headline += floored["text"]
     if to_confirm:
         asks = "；".join(q["question"] for q in to_confirm)
         headline += f"还有{len(to_confirm)}项待你确认（{asks}），确认之前不计入总分。"
@@ -140,6 +142,7 @@ def score_profile(p: Profile, confirmations: bool = True) -> dict:
         "standard": standard,
         "as_of": p.as_of.isoformat(),
         "total": total,
+        "total_floor": floored,
         "eligible": eligible,
         "vetoed": bool(vetoes),
         "passes": eligible and total >= standard,
