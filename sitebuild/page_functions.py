@@ -5,6 +5,7 @@ Every number shown comes from the engine; nothing here restates a rule by hand."
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from html import escape
 
@@ -13,17 +14,28 @@ from markupsafe import Markup
 from .engine import Engine
 from .links import calc_link
 
-GROUP_TITLES = {
-    "base": "基础指标",
-    "bonus": "加分指标",
-    "deduction": "减分指标",
-    "veto": "一票否决指标",
-    "eligibility": "申请条件",
-}
-
-
 CONFIDENCE = {"H": "高", "M": "中", "L": "低"}
 SOURCE_KEY = re.compile(r"\[([A-Z]\d+[a-z]?)\]")
+
+
+def _zh_day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _source_items(sources: list[dict]) -> str:
+    """A page's own sources as a list with anchors source-<key>, each linked, with its date."""
+    items = []
+    for s in sources:
+        key = escape(s["key"])
+        dates = []
+        if s.get("published"):
+            dates.append(f"发布于 {escape(str(s['published']))}")
+        if s.get("checked"):
+            dates.append(f"查阅于 {escape(str(s['checked']))}")
+        when = f"（{'，'.join(dates)}）" if dates else ""
+        link = f'<a href="{escape(s["url"])}" rel="noopener">{escape(s["title"])}</a>'
+        items.append(f'<li id="source-{key}">[{key}] {link}{when}</li>')
+    return f'<ol class="sources">{"".join(items)}</ol>'
 
 
 class PageFunctionError(Exception):
@@ -104,9 +116,10 @@ class PageFunctions:
         return SOURCE_KEY.sub(link, _text(text))
 
     def indicator_table(self, group: str) -> Markup:
-        if group not in GROUP_TITLES:
+        groups = self.engine.vocabulary.ids("groups")
+        if group not in groups:
             raise PageFunctionError(
-                f"indicator_table: unknown group {group!r} (use one of {', '.join(GROUP_TITLES)})"
+                f"indicator_table: unknown group {group!r} (use one of {', '.join(groups)})"
             )
         rows = []
         for ind in self.engine.indicators.indicators(self.today):
@@ -301,6 +314,97 @@ class PageFunctions:
             f'<a href="{escape(self.calc_link(profile))}">在计算器中打开此例</a></p></figure>'
         )
 
+    # ----- the 子女升学 page (calculator.schooling) -----
+
+    @property
+    def _schooling(self):
+        return importlib.import_module(f"{self.engine.module.__name__}.schooling")
+
+    def _schooling_fact(self, path: str):
+        found = self._schooling.facts()
+        for part in path.split("."):
+            if not isinstance(found, dict) or part not in found:
+                raise PageFunctionError(f"schooling: unknown fact {path!r}")
+            found = found[part]
+        return found
+
+    def schooling(self, path: str) -> str:
+        """One fact of calculator/data/schooling.toml in words: a day 2017年5月12日, a day of
+        the year 5月7日, a range 1至2, years 2024、2025, a number;
+        "zhongkao.registration_months" as 12月、1月、2月或3月."""
+        if path == "zhongkao.registration_months":
+            months = self._schooling.zhongkao_registration_months()
+            return "、".join(f"{m}月" for m in months[:-1]) + f"或{months[-1]}月"
+        found = self._schooling_fact(path)
+        if isinstance(found, dt.date):
+            return _zh_day(found)
+        if isinstance(found, dict) and {"month", "day"} <= found.keys():
+            return f"{found['month']}月{found['day']}日"
+        if isinstance(found, dict) and {"low", "high"} <= found.keys():
+            return f"{found['low']}至{found['high']}"
+        if isinstance(found, list) and all(isinstance(n, int) for n in found):
+            return "、".join(str(n) for n in found)
+        if isinstance(found, (int, str)) and not isinstance(found, bool):
+            return escape(str(found))
+        raise PageFunctionError(f"schooling: {path!r} is not a single fact")
+
+    def schooling_refs(self, path: str) -> Markup:
+        """The sources of one fact (its `<name>_refs`, or a section's `refs`), linked to the
+        page's source list."""
+        found = self._schooling_fact(path) if "." not in path else None
+        keys = found["refs"] if isinstance(found, dict) else self._schooling_fact(f"{path}_refs")
+        return Markup("".join(f'<a href="#source-{escape(k)}">[{escape(k)}]</a>' for k in keys))
+
+    def _cycle_refs(self, cycle: dict) -> str:
+        return "".join(f'<a href="#source-{escape(k)}">[{escape(k)}]</a>' for k in cycle["refs"])
+
+    def schooling_table(self, exam: str) -> Markup:
+        """The registration dates found, one row per exam year ("zhongkao" or "gaokao")."""
+        if exam not in ("zhongkao", "gaokao"):
+            raise PageFunctionError(f"schooling_table: unknown exam {exam!r} (zhongkao, gaokao)")
+        rows = []
+        for cycle in self._schooling_fact(f"{exam}.cycle"):
+            online = f"{_zh_day(cycle['online_from'])}至{_zh_day(cycle['online_to'])}"
+            if exam == "zhongkao":
+                late = cycle.get("late_deadline")
+                rows.append([
+                    f"{cycle['exam_year']}年",
+                    f"{_zh_day(cycle['check_from'])}起",
+                    online,
+                    f"{_zh_day(late)}前" if late else "未查到",
+                    self._cycle_refs(cycle),
+                ])
+            else:
+                rows.append([
+                    f"{cycle['exam_year']}年", escape(cycle["notice"]), online,
+                    self._cycle_refs(cycle),
+                ])
+        if exam == "zhongkao":
+            headers = ["中考年份", "学校材料核查", "网上集体报名", "补报名最迟", "来源"]
+        else:
+            headers = ["高考年份", "报名通知", "网上报名", "来源"]
+        return _table(headers, rows, css=f"data cards schooling-{exam}")
+
+    def zhongkao_example(self, exam_year: int) -> str:
+        """The calculator's suggested days for a child sitting the 中考 in `exam_year`."""
+        try:
+            return escape(self._schooling.zhongkao_deadline(exam_year)["words"])
+        except ValueError as e:
+            raise PageFunctionError(f"zhongkao_example: {e}") from None
+
+    def schooling_sources(self) -> Markup:
+        """The education authorities and the sources of the 子女升学 page, with anchors."""
+        authorities = "".join(
+            f'<li><a href="{escape(a["url"])}" rel="noopener">{escape(a["name"])}</a>：'
+            f"{escape(a['does'])}</li>"
+            for a in self._schooling_fact("authority")
+        )
+        return Markup(
+            f'<p>主管部门：</p><ul class="authorities">{authorities}</ul>'
+            f"<p>本页依据的公开资料（多为通知原文的转载；官方网站不保留往年通知）：</p>"
+            + _source_items(self._schooling.sources())
+        )
+
     def context(self) -> dict:
         return {
             "indicator_table": self.indicator_table,
@@ -312,6 +416,7 @@ class PageFunctions:
             "documents_table": self.documents_table,
             "three_places": self.engine.decisions.TERMS["three_places"],
             "profile_format": self.engine.profile.format_facts(),
+            "vocabulary": self.engine.vocabulary.vocabulary(),
             # the highest multiple a base can count as: the contribution ceiling's
             "ceiling_multiple": format(float(self.engine.yardstick.ceiling_multiple()), "g"),
             "base_test": (
@@ -327,4 +432,9 @@ class PageFunctions:
             "calc_link": self.calc_link,
             "skill_count": len(self.engine.skills),
             "qualification_count": len(self.engine.qualifications),
+            "schooling": self.schooling,
+            "schooling_refs": self.schooling_refs,
+            "schooling_table": self.schooling_table,
+            "schooling_sources": self.schooling_sources,
+            "zhongkao_example": self.zhongkao_example,
         }
