@@ -15,6 +15,7 @@ from .engine import Engine
 from .links import calc_link
 
 CONFIDENCE = {"H": "高", "M": "中", "L": "低"}
+LEVEL_WORDS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五"}
 SOURCE_KEY = re.compile(r"\[([A-Z]\d+[a-z]?)\]")
 
 
@@ -314,28 +315,23 @@ class PageFunctions:
             f'<a href="{escape(self.calc_link(profile))}">在计算器中打开此例</a></p></figure>'
         )
 
-    # ----- the 子女升学 page (calculator.schooling) -----
+    # ----- how-to facts kept in their own data files (calculator.schooling, .verification) -----
 
-    @property
-    def _schooling(self):
-        return importlib.import_module(f"{self.engine.module.__name__}.schooling")
+    def _guide(self, name: str):
+        return importlib.import_module(f"{self.engine.module.__name__}.{name}")
 
-    def _schooling_fact(self, path: str):
-        found = self._schooling.facts()
+    def _guide_fact(self, name: str, path: str):
+        found = self._guide(name).facts()
         for part in path.split("."):
             if not isinstance(found, dict) or part not in found:
-                raise PageFunctionError(f"schooling: unknown fact {path!r}")
+                raise PageFunctionError(f"{name}: unknown fact {path!r}")
             found = found[part]
         return found
 
-    def schooling(self, path: str) -> str:
-        """One fact of calculator/data/schooling.toml in words: a day 2017年5月12日, a day of
-        the year 5月7日, a range 1至2, years 2024、2025, a number;
-        "zhongkao.registration_months" as 12月、1月、2月或3月."""
-        if path == "zhongkao.registration_months":
-            months = self._schooling.zhongkao_registration_months()
-            return "、".join(f"{m}月" for m in months[:-1]) + f"或{months[-1]}月"
-        found = self._schooling_fact(path)
+    def _fact_words(self, name: str, path: str) -> str:
+        """One fact in words: a day 2017年5月12日, a day of the year 5月7日, a range 1至2,
+        years 2024、2025, a number or a text."""
+        found = self._guide_fact(name, path)
         if isinstance(found, dt.date):
             return _zh_day(found)
         if isinstance(found, dict) and {"month", "day"} <= found.keys():
@@ -346,14 +342,43 @@ class PageFunctions:
             return "、".join(str(n) for n in found)
         if isinstance(found, (int, str)) and not isinstance(found, bool):
             return escape(str(found))
-        raise PageFunctionError(f"schooling: {path!r} is not a single fact")
+        raise PageFunctionError(f"{name}: {path!r} is not a single fact")
+
+    def _fact_refs(self, name: str, path: str) -> Markup:
+        """The sources of one fact (its `<name>_refs`, or a section's `refs`), linked to the
+        page's list of them."""
+        try:
+            keys = self._guide_fact(name, f"{path}_refs")
+        except PageFunctionError:
+            keys = self._guide_fact(name, f"{path}.refs")
+        return Markup("".join(f'<a href="#source-{escape(k)}">[{escape(k)}]</a>' for k in keys))
+
+    def schooling(self, path: str) -> str:
+        """One fact of calculator/data/schooling.toml in words (see _fact_words);
+        "zhongkao.registration_months" as 12月、1月、2月或3月."""
+        if path == "zhongkao.registration_months":
+            months = self._guide("schooling").zhongkao_registration_months()
+            return "、".join(f"{m}月" for m in months[:-1]) + f"或{months[-1]}月"
+        return self._fact_words("schooling", path)
 
     def schooling_refs(self, path: str) -> Markup:
-        """The sources of one fact (its `<name>_refs`, or a section's `refs`), linked to the
-        page's source list."""
-        found = self._schooling_fact(path) if "." not in path else None
-        keys = found["refs"] if isinstance(found, dict) else self._schooling_fact(f"{path}_refs")
-        return Markup("".join(f'<a href="#source-{escape(k)}">[{escape(k)}]</a>' for k in keys))
+        return self._fact_refs("schooling", path)
+
+    def verification(self, path: str) -> str:
+        """One fact of calculator/data/verification.toml in words (see _fact_words);
+        "levels_counted" and "levels_not_counted" as 三级、二级、一级 and 四级、五级."""
+        if path in ("levels_counted", "levels_not_counted"):
+            counts = self._guide("verification").counts_once_verified
+            levels = [n for n in (3, 2, 1, 4, 5) if counts(n) == (path == "levels_counted")]
+            return "、".join(f"{LEVEL_WORDS[n]}级" for n in levels)
+        return self._fact_words("verification", path)
+
+    def verification_refs(self, path: str) -> Markup:
+        return self._fact_refs("verification", path)
+
+    def verification_sources(self) -> Markup:
+        """The sources of the how-to for out-of-province skill certificates, with anchors."""
+        return Markup(_source_items(self._guide("verification").sources()))
 
     def _cycle_refs(self, cycle: dict) -> str:
         return "".join(f'<a href="#source-{escape(k)}">[{escape(k)}]</a>' for k in cycle["refs"])
@@ -363,7 +388,7 @@ class PageFunctions:
         if exam not in ("zhongkao", "gaokao"):
             raise PageFunctionError(f"schooling_table: unknown exam {exam!r} (zhongkao, gaokao)")
         rows = []
-        for cycle in self._schooling_fact(f"{exam}.cycle"):
+        for cycle in self._guide_fact("schooling", f"{exam}.cycle"):
             online = f"{_zh_day(cycle['online_from'])}至{_zh_day(cycle['online_to'])}"
             if exam == "zhongkao":
                 late = cycle.get("late_deadline")
@@ -388,7 +413,7 @@ class PageFunctions:
     def zhongkao_example(self, exam_year: int) -> str:
         """The calculator's suggested days for a child sitting the 中考 in `exam_year`."""
         try:
-            return escape(self._schooling.zhongkao_deadline(exam_year)["words"])
+            return escape(self._guide("schooling").zhongkao_deadline(exam_year)["words"])
         except ValueError as e:
             raise PageFunctionError(f"zhongkao_example: {e}") from None
 
@@ -397,12 +422,12 @@ class PageFunctions:
         authorities = "".join(
             f'<li><a href="{escape(a["url"])}" rel="noopener">{escape(a["name"])}</a>：'
             f"{escape(a['does'])}</li>"
-            for a in self._schooling_fact("authority")
+            for a in self._guide_fact("schooling", "authority")
         )
         return Markup(
             f'<p>主管部门：</p><ul class="authorities">{authorities}</ul>'
             f"<p>本页依据的公开资料（多为通知原文的转载；官方网站不保留往年通知）：</p>"
-            + _source_items(self._schooling.sources())
+            + _source_items(self._guide("schooling").sources())
         )
 
     def context(self) -> dict:
@@ -437,4 +462,7 @@ class PageFunctions:
             "schooling_table": self.schooling_table,
             "schooling_sources": self.schooling_sources,
             "zhongkao_example": self.zhongkao_example,
+            "verification": self.verification,
+            "verification_refs": self.verification_refs,
+            "verification_sources": self.verification_sources,
         }
