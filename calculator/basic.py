@@ -6,6 +6,7 @@ import math
 
 from . import catalogues, rules
 from .dates import full_years, month_label, month_of
+from .decisions import skill_levels_words
 from .insurance import InsuranceMonths, last_months
 from .line import make_line
 from .profile import Credential, Profile
@@ -152,6 +153,27 @@ def _not_in_catalogue(name: str, d, catalogue: str) -> str:
     return known["reason"].rstrip("。") if known is not None else f"不在{catalogue}内"
 
 
+def needs_verification(c: Credential, d) -> bool:
+    """Whether a credential is a skill certificate obtained outside Shanghai of a level that
+    counts once verified in Shanghai (D4): the only case in which verification is asked."""
+    return (c.type == "skill" and not c.obtained_in_shanghai
+            and c.level in value("credential.skill_outside_levels", d))
+
+
+def _outside_shanghai(c: Credential, name: str, d) -> str | None:
+    """Why a skill certificate obtained outside Shanghai scores nothing (its level does not
+    count from outside Shanghai, or it is not, or not yet, verified); None when it may count."""
+    counted = value("credential.skill_outside_levels", d)
+    if c.level not in counted:
+        return (f"{name}在外省市取得：在外省市取得的{skill_levels_words([c.level])}技能证书不计分"
+                f"（{skill_levels_words(counted)}须经本市核验后才计分），计0分。")
+    if c.verified_in_shanghai is None:
+        return f"{name}在外省市取得，尚未确认是否已通过本市核验，暂计0分。"
+    if not c.verified_in_shanghai:
+        return f"{name}在外省市取得，未经本市核验，计0分。"
+    return None
+
+
 def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tuple[int, str]:
     d = p.as_of
     if c.type == "overseas":
@@ -183,10 +205,10 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
         if c.level <= 3 and catalogues.find_skill(c.name or "") is None:
             reason = _not_in_catalogue(c.name or "", d, SKILL_CATALOGUE)
             return 0, f"{name}：{reason}；计0分。"
-        if not c.obtained_in_shanghai and c.verified_in_shanghai is None:
-            return 0, f"{name}在外省市取得，尚未确认是否已通过本市核验，暂计0分。"
-        if not c.obtained_in_shanghai and not c.verified_in_shanghai:
-            return 0, f"{name}在外省市取得，未经本市核验，计0分。"
+        if not c.obtained_in_shanghai:
+            reason = _outside_shanghai(c, name, d)
+            if reason is not None:
+                return 0, reason
     if c.job_match is None:
         return 0, f"{name}：尚未确认是否与所聘岗位相符，暂计0分。"
     if not c.job_match:

@@ -12,7 +12,7 @@ from . import catalogues
 from .dates import month_label, parse_month
 from .decisions import unknown_placeholders
 from .indicators import REGISTRY
-from .profile import CREDENTIAL_TYPES
+from .profile import CREDENTIAL_TYPES, TITLE_LEVELS
 from .resources import load_toml
 from .rule_text import AREA_NAMES
 
@@ -29,6 +29,8 @@ UNITS = {
     "areas": "区域",
     "categories": "清单类别",
     "scale": "各档（倍数、月数、分值）",
+    "skill_levels": "技能等级（1至5级）",
+    "title_levels": "职称级别",
 }
 VALUE_FIELDS = {"since", "value", "brackets", "documents", "article", "refs", "confidence",
                 "checked", "note"}
@@ -62,6 +64,14 @@ def _value_problem(kind: str, found) -> str | None:
     if kind == "categories":
         ok = isinstance(found, list) and found and all(isinstance(c, str) for c in found)
         return None if ok else "categories must be a list of names"
+    if kind == "skill_levels":
+        ok = (isinstance(found, list) and found and all(_is_int(x) and 1 <= x <= 5 for x in found)
+              and len(set(found)) == len(found))
+        return None if ok else "skill levels must be a list of distinct levels 1-5"
+    if kind == "title_levels":
+        ok = (isinstance(found, list) and found and set(found) <= set(TITLE_LEVELS)
+              and len(set(found)) == len(found))
+        return None if ok else f"title levels must be a list of {', '.join(TITLE_LEVELS)}"
     return f"unknown unit {kind!r}"
 
 
@@ -277,6 +287,9 @@ def _document_problems(data: dict, source_keys: set, parameter_ids: set) -> list
                                   or not set(types) <= set(CREDENTIAL_TYPES)):
             problems.append(f"document {did!r}: item_types must name one credential type "
                             f"({', '.join(CREDENTIAL_TYPES)}) for each item")
+        for item in items or []:
+            for name in unknown_placeholders(str(item), parameter_ids):
+                problems.append(f"document {did!r}: {{{name}}} is neither a parameter nor a term")
         problems += [f"document {did!r}: unknown reference {r!r}"
                      for r in entry.get("refs", []) if r not in source_keys]
     for step in data.get("next_step", []):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import catalogues
-from .basic import credential_name
+from .basic import credential_name, needs_verification
 from .profile import Profile
 
 
@@ -37,7 +37,7 @@ def unanswered(p: Profile) -> list[Question]:
             if entry is not None and entry["registration_required"]:
                 found.append(Question(f"{at}.registered", "credential",
                                       f"{name}是否已注册", "已注册"))
-        if c.type == "skill" and not c.obtained_in_shanghai and c.verified_in_shanghai is None:
+        if needs_verification(c, p.as_of) and c.verified_in_shanghai is None:
             found.append(Question(f"{at}.verified_in_shanghai", "credential",
                                   f"外省市取得的{name}是否已通过本市核验", "已通过本市核验"))
         if c.job_match is None:

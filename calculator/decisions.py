@@ -17,6 +17,17 @@ TERMS = {"three_places": THREE_PLACES}
 SINCE = "since."
 
 
+SKILL_LEVEL_WORDS = "一二三四五"  # skill levels 1 (highest) … 5 as the rules write them
+
+
+def skill_levels_words(levels) -> str:
+    """Skill levels in words: 三级及以上 (3, 2, 1), 四级、五级, 二级."""
+    ordered = sorted(levels, reverse=True)
+    if len(ordered) > 1 and ordered == list(range(ordered[0], 0, -1)):
+        return f"{SKILL_LEVEL_WORDS[ordered[0] - 1]}级及以上"
+    return "、".join(f"{SKILL_LEVEL_WORDS[level - 1]}级" for level in sorted(levels))
+
+
 def in_words(param_id: str, found) -> str:
     """A parameter's value as the site writes it: a scale as its brackets, areas by name."""
     kind = unit(param_id)
@@ -28,6 +39,8 @@ def in_words(param_id: str, found) -> str:
         return "、".join(AREA_NAMES[area] for area in found)
     if kind == "categories":
         return "、".join(f"{c}类" for c in found)
+    if kind == "skill_levels":
+        return skill_levels_words(found)
     if kind == "cny" and found % 10000 == 0:
         return f"{found // 10000}万"
     if kind == "multiple":

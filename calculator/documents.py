@@ -6,12 +6,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from .dates import today_in_shanghai
 from .decisions import fill
 from .resources import load_toml
 
 
-def all_documents() -> list[dict]:
-    return [dict(entry) for entry in load_toml("documents.toml")["document"]]
+def all_documents(as_of: date | None = None) -> list[dict]:
+    """Every entry, the parameters named in its items filled with the values in force on
+    `as_of` (today in Shanghai by default)."""
+    day = as_of or today_in_shanghai()
+    return [{**entry, "items": [fill(item, day) for item in entry["items"]]}
+            for entry in load_toml("documents.toml")["document"]]
 
 
 def checklist(result: dict, credential_types: set[str] | None = None) -> list[dict]:
@@ -24,7 +29,7 @@ def checklist(result: dict, credential_types: set[str] | None = None) -> list[di
     return [
         {"id": entry["id"], "purpose": entry["purpose"],
          "items": _items_for(entry, credential_types)}
-        for entry in all_documents()
+        for entry in all_documents(date.fromisoformat(result["as_of"]))
         if entry["when"] == "always"
         or (entry["when"] == "eligibility" and paying)
         or entry["when"] in scoring
@@ -40,7 +45,7 @@ def added(result: dict, before: dict, credential_type: str | None = None) -> lis
     return [
         {"id": entry["id"], "purpose": entry["purpose"],
          "items": _items_for(entry, None if credential_type is None else {credential_type})}
-        for entry in all_documents()
+        for entry in all_documents(date.fromisoformat(result["as_of"]))
         if entry["when"] in new
     ]
 

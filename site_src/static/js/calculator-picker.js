@@ -184,7 +184,7 @@ function entryCard(kind, entry, text, row) {
   const worth = level && points.skill ? points.skill[level] : null;
   lines.push(
     el("p", { text: worth ? `按你选的等级可计 ${worth} 分。` : "在目录中，三级及以上可计分。" }),
-    el("p", { text: `条件：与受聘岗位相符；二级、一级还须${points.base_test}；外省市取得的须经本市核验。` }),
+    el("p", { text: `条件：与受聘岗位相符；二级、一级还须${points.base_test}；外省市取得的${points.skill_outside}须经本市核验，其他等级不计分。` }),
   );
   return lines;
 }
