@@ -1,5 +1,6 @@
 """Shared fixtures: one build of the site per test session, served on loopback,
-and Playwright pointed at Debian's chromium."""
+and Playwright pointed at Debian's chromium; and `--quick`, the engine and build unit tests
+without a browser, a site build or Pyodide (docs/development.md)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ from sitebuild.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# A test that asks for one of these runs the real build.py (the last two: tests/build/conftest.py);
+# it is marked "build" here, as the tests that run build.py themselves are by hand.
+BUILDS = {"site_dir", "site_url", "project", "built_project"}
+# Not even collected in the quick run: they need chromium, or the engine inside Pyodide.
+NOT_QUICK = (ROOT / "tests" / "browser", ROOT / "tests" / "test_engine_in_pyodide.py")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -24,6 +30,45 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--quick", action="store_true",
+        help="the engine and build unit tests only: no browser, no site build, no Pyodide, "
+        "a tenth of the hypothesis examples",
+    )
+
+
+def pytest_configure(config):
+    try:
+        from hypothesis import settings
+    except ImportError:  # the engine tests inside Pyodide run without hypothesis
+        return
+    settings.register_profile("quick")  # tests/engine/profile_strategies.examples() reads it
+    if config.getoption("quick"):
+        settings.load_profile("quick")
+
+
+def pytest_ignore_collect(collection_path, config):
+    if config.getoption("quick") and collection_path in NOT_QUICK:
+        return True
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BUILDS.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker("build")
+    if not config.getoption("quick"):
+        return
+    quick, left_out = [], []
+    for item in items:
+        heavy = item.get_closest_marker("build") or item.get_closest_marker("browser")
+        (left_out if heavy else quick).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = quick
 
 
 @pytest.fixture(scope="session")

@@ -259,6 +259,7 @@ def test_sitemap_robots_and_404(site_dir):
     assert "没有找到" in (site_dir / "404.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_base_url_option_overrides_site_toml(tmp_path):
     out = tmp_path / "dist"
     result = subprocess.run(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from calculator.dates import month_label, month_of
@@ -18,6 +19,13 @@ from calculator.profile import (
     TOP_KEYS,
 )
 from calculator.yardstick import first_month
+
+
+def examples(full: int) -> int:
+    """A test's hypothesis example count: `full`, or a tenth of it in the quick run
+    (`./dev test --quick` loads the "quick" profile, tests/conftest.py)."""
+    return max(10, full // 10) if settings.get_current_profile_name() == "quick" else full
+
 
 FIRST = date(2013, 7, 1)
 LAST = date(2032, 12, 31)

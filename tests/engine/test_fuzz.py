@@ -11,7 +11,7 @@ import pytest
 hypothesis = pytest.importorskip("hypothesis")
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
-from profile_strategies import shallow_profiles  # noqa: E402
+from profile_strategies import examples, shallow_profiles  # noqa: E402
 
 import calculator  # noqa: E402
 
@@ -81,7 +81,8 @@ def _check(profile):
 
 @pytest.mark.slow
 @settings(
-    max_examples=10_000, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    max_examples=examples(10_000), deadline=None, database=None,
+    suppress_health_check=list(HealthCheck),
 )
 @given(shallow_profiles)
 def test_fuzz_hypothesis_ten_thousand(profile):

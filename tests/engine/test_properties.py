@@ -12,14 +12,15 @@ hypothesis = pytest.importorskip("hypothesis")
 
 from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-from profile_strategies import json_like_profiles, periods, valid_profiles  # noqa: E402
+from profile_strategies import examples, json_like_profiles, periods, valid_profiles  # noqa: E402
 
 import calculator  # noqa: E402
 from calculator import indicators, rules, yardstick  # noqa: E402
 from calculator.dates import month_label, month_of  # noqa: E402
 from calculator.parse import read_date, read_month  # noqa: E402
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(300), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 
 def _score(profile):
@@ -95,7 +96,7 @@ def test_random_json_raises_only_validation_errors(profile):
     assert result["total"] == max(0, sum(line["points"] for line in result["lines"]))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(valid_profiles())
 def test_planner_accepts_every_valid_profile(profile):
     try:
