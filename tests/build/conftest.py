@@ -1,4 +1,5 @@
-"""A throwaway copy of the project's build inputs, to break on purpose."""
+"""A throwaway copy of the project's build inputs, to break on purpose: `inputs` for a build
+step to read, `project` and `built_project` to run the real build.py in."""
 
 from __future__ import annotations
 
@@ -48,8 +49,7 @@ class Project:
         }
 
 
-@pytest.fixture
-def project(tmp_path) -> Project:
+def copy_project(tmp_path: Path) -> Project:
     root = tmp_path / "project"
     root.mkdir()
     for name in COPIED:
@@ -62,6 +62,18 @@ def project(tmp_path) -> Project:
     (ROOT / ".cache").mkdir(exist_ok=True)
     (root / ".cache").symlink_to(ROOT / ".cache")
     return Project(root)
+
+
+@pytest.fixture
+def inputs(tmp_path) -> Project:
+    """A copy to break and hand to one build step; nothing here runs build.py."""
+    return copy_project(tmp_path)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    """A copy to run build.py in (tests/conftest.py marks the tests that ask for it "build")."""
+    return copy_project(tmp_path)
 
 
 @pytest.fixture

@@ -1,12 +1,31 @@
-"""Each broken input fails the build cleanly: non-zero exit, `error: <file>[:<line>]: …`,
-no traceback, and the previous output left exactly as it was."""
+"""Each broken input fails the build cleanly: `error: <file>[:<line>]: …`, no traceback, and
+the previous output left exactly as it was.
+
+Every case is met by the build step that reads the broken input, called here directly on a
+copy of the inputs (the engine is loaded in a process of its own, so that its data caches stay
+clean). Three cases, an engine data file, a template and a link (the last check before the
+output is written), run the real build.py twice: a good build, then the broken one, which must
+exit non-zero without a traceback and leave the first build's output untouched."""
 
 from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
+
+from sitebuild import paths
+from sitebuild.assets import Assets, read_static
+from sitebuild.bodies import render_bodies
+from sitebuild.engine import load_engine
+from sitebuild.errors import BuildError
+from sitebuild.link_check import check_links
+from sitebuild.page_functions import PageFunctions
+from sitebuild.pages import read_pages
+from sitebuild.templates import render_pages, template_environment
+from sitebuild.vendor import vendored_modules
 
 PAGE = "site_src/pages/catalogue/index.md"
 GOOD_HEAD = "---\ntitle: 证书目录\n"
@@ -126,62 +145,131 @@ def import_cycle(p):
 
 
 CASES = [
-    # (break, file named in the message, expected line or None, words in the message)
-    (break_front_matter_yaml, PAGE, 5, "YAML"),  # where the parser saw the problem
-    (unknown_key, PAGE, 5, "unknown front matter key 'author'"),
-    (missing_title, PAGE, None, "'title'"),
-    (missing_description, PAGE, None, "'description'"),
-    (no_front_matter, PAGE, 1, "front matter missing"),
-    (unknown_variable, PAGE, None, "no_such_variable"),
-    (unknown_function, PAGE, None, "no_such_function"),
-    (unknown_parameter, PAGE, None, "no.such.parameter"),
-    (bad_jinja_syntax, PAGE, None, "syntax"),
-    (bad_skill_row, "calculator/data/skill_occupations.json", 18, "'name'"),
-    (bad_qualification_row, "calculator/data/qualifications.json", None, "registration_required"),
-    (broken_catalogue_json, "calculator/data/qualifications.json", None, "invalid JSON"),
-    (broken_rules_toml, "calculator/data/rules.toml", None, "invalid TOML"),
-    (unknown_document_in_rules, "calculator/data/rules.toml", 20,
+    # (break, step that meets it, file named in the message, expected line or None, words)
+    (break_front_matter_yaml, "read", PAGE, 5, "YAML"),  # where the parser saw the problem
+    (unknown_key, "read", PAGE, 5, "unknown front matter key 'author'"),
+    (missing_title, "read", PAGE, None, "'title'"),
+    (missing_description, "read", PAGE, None, "'description'"),
+    (no_front_matter, "read", PAGE, 1, "front matter missing"),
+    (unknown_variable, "bodies", PAGE, None, "no_such_variable"),
+    (unknown_function, "bodies", PAGE, None, "no_such_function"),
+    (unknown_parameter, "bodies", PAGE, None, "no.such.parameter"),
+    (bad_jinja_syntax, "bodies", PAGE, None, "syntax"),
+    (bad_skill_row, "engine", "calculator/data/skill_occupations.json", 18, "'name'"),
+    (bad_qualification_row, "engine", "calculator/data/qualifications.json", None,
+     "registration_required"),
+    (broken_catalogue_json, "engine", "calculator/data/qualifications.json", None, "invalid JSON"),
+    (broken_rules_toml, "engine", "calculator/data/rules.toml", None, "invalid TOML"),
+    (unknown_document_in_rules, "engine", "calculator/data/rules.toml", 20,
      "parameter 'standard_score' since 2013-07-01: unknown document 'hf-2017-99'"),
-    (gap_between_contribution_years, "calculator/data/yardsticks.toml", 68,
+    (gap_between_contribution_years, "engine", "calculator/data/yardsticks.toml", 68,
      "must start the month after 2022-06"),
-    (misspelt_parameter_in_a_decision, "calculator/data/decisions.toml", 14,
+    (misspelt_parameter_in_a_decision, "engine", "calculator/data/decisions.toml", 14,
      "{age.max_pionts} is neither a parameter nor a term"),
-    (missing_asset, "site_src/templates/page.html", 3, "css/nope.css"),
-    (bad_template_syntax, "site_src/templates/page.html", 5, "syntax"),
-    (broken_internal_link, PAGE, None, "/no-such-page/"),
-    (broken_anchor, PAGE, None, "skill-999"),
-    (broken_local_anchor, PAGE, None, "no-such-heading"),
-    (inline_style, PAGE, None, "inline style="),
-    (missing_import, ROWS_JS, None, "imports ./missing.js, which does not exist"),
-    (import_cycle, SHARE_JS, None,
+    # a template's error needs the whole page context, which only the build puts together
+    (missing_asset, "build only", "site_src/templates/page.html", 3, "css/nope.css"),
+    (bad_template_syntax, "templates", "site_src/templates/page.html", 5, "syntax"),
+    (broken_internal_link, "links", PAGE, None, "/no-such-page/"),
+    (broken_anchor, "links", PAGE, None, "skill-999"),
+    (broken_local_anchor, "links", PAGE, None, "no-such-heading"),
+    (inline_style, "links", PAGE, None, "inline style="),
+    (missing_import, "assets", ROWS_JS, None, "imports ./missing.js, which does not exist"),
+    (import_cycle, "assets", SHARE_JS, None,
      "import cycle: js/calculator-form.js -> js/calculator-share.js -> js/calculator-form.js"),
 ]
+STEP_CASES = [case for case in CASES if case[1] != "build only"]
+REAL_BUILDS = (misspelt_parameter_in_a_decision, missing_asset, broken_internal_link)
+BUILD_CASES = [case for case in CASES if case[0] in REAL_BUILDS]
+
+# Loads the engine of the copy it runs in, and reports a failure as build.py does.
+LOAD_ENGINE = """
+import sys
+from sitebuild.engine import load_engine
+from sitebuild.errors import BuildError
+try:
+    load_engine()
+except BuildError as e:
+    print(f"error: {e}", file=sys.stderr)
+    sys.exit(1)
+"""
 
 
-@pytest.mark.parametrize(("breaker", "file", "line", "words"), CASES,
-                         ids=[case[0].__name__ for case in CASES])
-def test_broken_input_fails_cleanly(built_project, breaker, file, line, words):
-    before = built_project.snapshot()
-    breaker(built_project)
-    result = built_project.build("--no-compress")
-    assert result.returncode != 0
-    message = result.stderr.strip()
+@pytest.fixture(scope="module")
+def functions() -> PageFunctions:
+    return PageFunctions(load_engine(), None, None)
+
+
+def read_copy(inputs, file: str):
+    """The pages read from the copy, and the one read from `file`."""
+    pages = read_pages(inputs.path("site_src/pages"))
+    return pages, next(page for page in pages if page.file == file)
+
+
+def step_error(step: str, inputs, file: str, functions: PageFunctions) -> str:
+    """What the build prints when `step` meets the copy's broken input."""
+    if step == "engine":
+        result = subprocess.run([sys.executable, "-c", LOAD_ENGINE], cwd=inputs.root,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+        return result.stderr.strip()
+    with pytest.raises(BuildError) as caught:
+        if step == "read":
+            read_pages(inputs.path("site_src/pages"))
+        elif step == "bodies":
+            render_bodies([read_copy(inputs, file)[1]], functions, workers=0)
+        elif step == "templates":
+            pages = [p for p in read_copy(inputs, PAGE)[0] if p.meta.template == "page.html"]
+            render_pages(pages[:1], template_environment(inputs.path("site_src/templates")),
+                         {}, lambda page: {})
+        elif step == "links":
+            pages, page = read_copy(inputs, file)
+            render_bodies([page], functions, workers=0)
+            check_links({page.output: page.html.encode("utf-8")},
+                        {p.output for p in pages}, {page.output: page.file})
+        elif step == "assets":
+            read_static(Assets(), inputs.path("site_src/static"), vendored=vendored_modules())
+    return f"error: {caught.value}"
+
+
+def assert_names(message: str, file: str, line: int | None, words: str) -> None:
     assert message.startswith(f"error: {file}:"), message
     if line is not None:
         assert message.startswith(f"error: {file}:{line}: "), message
     assert words in message
+
+
+@pytest.mark.parametrize(("breaker", "step", "file", "line", "words"), STEP_CASES,
+                         ids=[case[0].__name__ for case in STEP_CASES])
+def test_the_step_names_the_broken_input(inputs, functions, monkeypatch,
+                                         breaker, step, file, line, words):
+    monkeypatch.setattr(paths, "ROOT", inputs.root)  # files named as in the project
+    breaker(inputs)
+    assert_names(step_error(step, inputs, file, functions), file, line, words)
+
+
+@pytest.mark.parametrize(("breaker", "step", "file", "line", "words"), BUILD_CASES,
+                         ids=[case[0].__name__ for case in BUILD_CASES])
+def test_a_failed_build_leaves_the_output_untouched(built_project, breaker, step, file, line,
+                                                    words):
+    before = built_project.snapshot()
+    breaker(built_project)
+    result = built_project.build("--no-compress")
+    assert result.returncode != 0
+    assert_names(result.stderr.strip(), file, line, words)
     assert "Traceback" not in result.stderr + result.stdout
     assert built_project.snapshot() == before
     leftovers = [p.name for p in built_project.root.iterdir() if p.name.startswith(".dist.")]
     assert leftovers == []
 
 
-def test_line_numbers_point_into_the_page_body(project):
-    project.edit(PAGE, "两个目录页", "{{ no_such_variable }} 两个目录页")
-    lines = project.path(PAGE).read_text(encoding="utf-8").splitlines()
+def test_line_numbers_point_into_the_page_body(inputs, functions, monkeypatch):
+    monkeypatch.setattr(paths, "ROOT", inputs.root)
+    inputs.edit(PAGE, "两个目录页", "{{ no_such_variable }} 两个目录页")
+    lines = inputs.path(PAGE).read_text(encoding="utf-8").splitlines()
     expected = next(i for i, text in enumerate(lines, start=1) if "no_such_variable" in text)
-    result = project.build("--no-compress")
-    assert result.stderr.startswith(f"error: {PAGE}:{expected}: "), result.stderr
+    assert step_error("bodies", inputs, PAGE, functions).startswith(f"error: {PAGE}:{expected}: ")
+
 
 
 def test_first_build_failure_writes_no_output(project):
