@@ -132,7 +132,7 @@ def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
             f"{name}：认可清单中只有{listed}证书按对应的国内职称等级积分，"
             f"{c.category}类证书不计积分，计0分。"
         )
-    return name, value(f"credential.title_{c.level}", d), None
+    return name, level_points("title", c.level, d), None
 
 
 QUALIFICATION_CATALOGUE = "专业技术类职业资格目录"
@@ -151,6 +151,25 @@ def _not_in_catalogue(name: str, d, catalogue: str) -> str:
                 "请改按职业资格填写")
     known = catalogues.find_not_counted(name, d) or catalogues.find_title_hint(name, d)
     return known["reason"].rstrip("。") if known is not None else f"不在{catalogue}内"
+
+
+def level_points(kind: str, level, d) -> int:
+    """The points of a title ("title") or skill certificate ("skill") of `level`: the
+    parameter credential.<kind>_<level> (check() holds every level to having one)."""
+    return value(f"credential.{kind}_{level}", d)
+
+
+def needs_base_test(c: Credential, d) -> bool:
+    """Whether a credential scores only with the base test: titles and skill certificates of
+    the levels the rules data names, every qualification and overseas credential."""
+    if c.type in ("title", "skill"):
+        return c.level in value(f"credential.{c.type}_base_test_levels", d)
+    return True
+
+
+def needs_catalogue(level: int, d) -> bool:
+    """Whether a skill certificate of `level` needs an occupation of the high-skill catalogue."""
+    return level in value("credential.skill_catalogue_levels", d)
 
 
 def needs_verification(c: Credential, d) -> bool:
@@ -183,8 +202,8 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
         needs_base = True
     elif c.type == "title":
         name = credential_name(c)
-        points = value(f"credential.title_{c.level}", d)
-        needs_base = c.level != "junior"
+        points = level_points("title", c.level, d)
+        needs_base = needs_base_test(c, d)
     elif c.type == "qualification":
         entry = catalogues.find_qualification(c.name)
         name = credential_name(c)
@@ -200,9 +219,9 @@ def credential_points(c: Credential, p: Profile, months: InsuranceMonths) -> tup
         points, needs_base = value("credential.qualification", d), True
     else:
         name = credential_name(c)
-        points = value(f"credential.skill_{c.level}", d)
-        needs_base = c.level <= 2
-        if c.level <= 3 and catalogues.find_skill(c.name or "") is None:
+        points = level_points("skill", c.level, d)
+        needs_base = needs_base_test(c, d)
+        if needs_catalogue(c.level, d) and catalogues.find_skill(c.name or "") is None:
             reason = _not_in_catalogue(c.name or "", d, SKILL_CATALOGUE)
             return 0, f"{name}：{reason}；计0分。"
         if not c.obtained_in_shanghai:

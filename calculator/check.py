@@ -2,10 +2,12 @@
 
 The build runs it before rendering anything and the tests run it on the shipped data, so a
 maintainer's mistake in a data file is reported with the file and the entry, never as a wrong
-number on a page. Each problem is one line: "<file>: <where>: <what is wrong>"."""
+number on a page. Each problem is a Problem: the file, where in it (the entry) and what is
+wrong; its str() is the one line "<file>: <where>: <what is wrong>" the build prints."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from . import catalogues
@@ -300,9 +302,34 @@ def _document_problems(data: dict, source_keys: set, parameter_ids: set) -> list
     return problems
 
 
-def check() -> list[str]:
-    """Every problem in the shipped data, as "<file>: <where>: <what>"; [] when sound (the
-    everyday certificate names are checked by calculator.catalogues.check_everyday)."""
+@dataclass(frozen=True)
+class Problem:
+    file: str  # the data file, "rules.toml"
+    where: str  # the entry, "parameter 'spouse.cap' since 2013-07-01" ("" for the whole file)
+    what: str  # what is wrong with it
+
+    def __str__(self) -> str:
+        return ": ".join(part for part in (self.file, self.where, self.what) if part)
+
+    @classmethod
+    def read(cls, file: str, text: str) -> Problem:
+        """A problem from its line "<where>: <what>" in `file`."""
+        where, _, what = text.partition(": ")
+        return cls(file, where, what) if what else cls(file, "", where)
+
+
+def _level_points_problems(rules: dict) -> list[str]:
+    """Every title level and skill level has its points (credential.<kind>_<level>)."""
+    ids = {p.get("id") for p in rules.get("parameter", [])}
+    wanted = [f"credential.title_{level}" for level in TITLE_LEVELS]
+    wanted += [f"credential.skill_{level}" for level in range(1, 6)]
+    return [f"parameter {pid!r}: missing (every title and skill level needs its points)"
+            for pid in wanted if pid not in ids]
+
+
+def check() -> list[Problem]:
+    """Every problem in the shipped data; [] when sound (the everyday certificate names are
+    checked by calculator.catalogues.check_everyday)."""
     sources = load_toml("sources.toml")
     rules = load_toml("rules.toml")
     document_keys = {d.get("key") for d in sources.get("document", [])}
@@ -310,7 +337,8 @@ def check() -> list[str]:
     parameter_ids = {p.get("id") for p in rules.get("parameter", [])}
     found = [
         ("sources.toml", _source_problems(sources)),
-        ("rules.toml", _parameter_problems(rules, document_keys, source_keys)),
+        ("rules.toml", _parameter_problems(rules, document_keys, source_keys)
+         + _level_points_problems(rules)),
         ("yardsticks.toml",
          _yardstick_problems(load_toml("yardsticks.toml").get("year", []), document_keys,
                              source_keys, _top_multiple(rules))),
@@ -321,6 +349,7 @@ def check() -> list[str]:
         ("documents.toml",
          _document_problems(load_toml("documents.toml"), source_keys, parameter_ids)),
     ]
-    return [f"{file}: {problem}" for file, problems in found for problem in problems] + (
-        catalogues.check_everyday()
+    everyday = [Problem.read(*line.split(": ", 1)) for line in catalogues.check_everyday()]
+    return [Problem.read(file, problem) for file, problems in found for problem in problems] + (
+        everyday
     )

@@ -8,13 +8,29 @@ from datetime import date
 from functools import cache
 
 from .rule_text import AREA_NAMES, THREE_PLACES, scale_phrase
-from .rules import decision_templates, epoch, in_force_since, unit, value
+from .rules import (
+    decision_templates,
+    epoch,
+    first_day,
+    in_force_since,
+    label,
+    newest_change,
+    unit,
+    value,
+)
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 # Words a template may name besides parameters.
 TERMS = {"three_places": THREE_PLACES}
-# {since.<parameter id>}: the first day that parameter was in force ("2025-11-14").
+# {since.<parameter id>}: the first day that parameter was in force ("2025-11-14");
+# {changed.<parameter id>}: the day its newest value took effect ("2019-08-20"), and
+# {latest.<parameter id>}: that newest value, whatever the evaluation date;
+# {first_day}: the day the points system started, before which nothing is scored.
 SINCE = "since."
+CHANGED = "changed."
+LATEST = "latest."
+PREFIXES = (SINCE, CHANGED, LATEST)
+FIRST_DAY = "first_day"
 
 
 SKILL_LEVEL_WORDS = "一二三四五"  # skill levels 1 (highest) … 5 as the rules write them
@@ -41,6 +57,8 @@ def in_words(param_id: str, found) -> str:
         return "、".join(f"{c}类" for c in found)
     if kind == "skill_levels":
         return skill_levels_words(found)
+    if kind == "title_levels":  # by the labels of their points (中级职称、高级职称)
+        return "、".join(label(f"credential.title_{level}") for level in found)
     if kind == "cny" and found % 10000 == 0:
         return f"{found // 10000}万"
     if kind == "multiple":
@@ -60,6 +78,13 @@ def fill(template: str, day: date) -> str:
         if name.startswith(SINCE):
             since = in_force_since(name.removeprefix(SINCE))
             return since.isoformat() if since else "（未施行）"
+        if name.startswith(CHANGED):
+            return newest_change(name.removeprefix(CHANGED)).isoformat()
+        if name.startswith(LATEST):
+            param_id = name.removeprefix(LATEST)
+            return in_words(param_id, value(param_id, newest_change(param_id)))
+        if name == FIRST_DAY:
+            return first_day().isoformat()
         return in_words(name, value(name, day))
 
     return PLACEHOLDER.sub(one, template)
@@ -71,12 +96,17 @@ def placeholders(template: str) -> list[str]:
 
 def unknown_placeholders(template: str, parameter_ids: set) -> list[str]:
     """The names in braces in `template` that are neither a term nor a parameter id (nor
-    since.<parameter id>)."""
+    since.<parameter id>, changed.<parameter id>, latest.<parameter id>, first_day)."""
     return [
         name
         for name in placeholders(template)
-        if name not in TERMS and name.removeprefix(SINCE) not in parameter_ids
+        if name not in TERMS and name != FIRST_DAY
+        and _without_prefix(name) not in parameter_ids
     ]
+
+
+def _without_prefix(name: str) -> str:
+    return next((name.removeprefix(p) for p in PREFIXES if name.startswith(p)), name)
 
 
 @cache

@@ -18,6 +18,7 @@ from .dates import (
     month_of,
     today_in_shanghai,
 )
+from .decisions import skill_levels_words
 from .errors import Problems
 from .parse import (
     Unreadable,
@@ -379,11 +380,13 @@ def _credential(problems: Problems, raw, path: str, version: int) -> Credential 
         )
         level = None
     occupation = r.get("occupation", "string", None)
-    if level is not None and level <= 3 and not (occupation or "").strip():
+    named = _levels_needing_occupation()
+    if level is not None and level in named and not (occupation or "").strip():
         problems.add(
             f"{path}.occupation",
-            "技能三级及以上须填写职业（工种）名称。",
-            "occupation is required for skill levels 1-3",
+            f"技能{skill_levels_words(named)}须填写职业（工种）名称。",
+            "occupation is required for skill levels "
+            + ", ".join(str(n) for n in sorted(named)),
         )
     return Credential(
         "skill",
@@ -395,6 +398,13 @@ def _credential(problems: Problems, raw, path: str, version: int) -> Credential 
             "verified_in_shanghai", "boolean", assumed["verified_in_shanghai"]
         ),
     )
+
+
+def _levels_needing_occupation() -> set[int]:
+    """The skill levels that need an occupation of the catalogue on some day (the profile is
+    read before the day it is scored on is known)."""
+    return {level for levels in rules.all_values("credential.skill_catalogue_levels")
+            for level in levels or ()}
 
 
 def _overseas(

@@ -11,11 +11,11 @@ from datetime import date
 from fractions import Fraction
 
 from . import catalogues
-from .basic import EDUCATION_NAMES, SKILL_NAMES
+from .basic import EDUCATION_NAMES, SKILL_NAMES, level_points, needs_catalogue
 from .dates import add_months, first_day_of_month, month_label, month_of
 from .decisions import in_words
 from .insurance import insurance_months
-from .profile import Credential, Period, Profile
+from .profile import TITLE_LEVELS, Credential, Period, Profile
 from .projection import Course, grown
 from .rule_text import THREE_PLACES
 from .rules import exact, value, value_entry
@@ -153,20 +153,25 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
             at_test,
         )
 
+    tested_levels = value("credential.skill_base_test_levels", d)
     for level in (5, 4, 3, 2, 1):
         rid = f"skill_{level}"
-        needs_base = level <= 2
+        needs_base = level in tested_levels
         param = "planner.expected_months." + ("skill_high" if needs_base else "skill")
         starts, whose = _from_day(d, expected, rid, param)
         name = f"技能{SKILL_NAMES[level]}证书"
         needs = "需要参加职业技能等级认定（考试）"
-        if level <= 3:
+        in_catalogue = needs_catalogue(level, d)
+        if in_catalogue:
             needs += f"，工种须在高技能人才职业、工种目录内（如“{example}”）"
         if needs_base:
             needs += f"，并且{_words_base_test(d)}"
-        credential = Credential("skill", level, example if level <= 3 else None, job_match=True)
+        credential = Credential("skill", level, example if in_catalogue else None, job_match=True)
         base, paying, higher = tested(rid) if needs_base else (_as_is(timeline), "", None)
-        stronger = None if level in (3, 1) else f"skill_{level - 1}"
+        # the next level up has at least these points on every day, unless it needs the base
+        # test this one does not
+        stronger = (f"skill_{level - 1}" if level > 1 and (level - 1 in tested_levels) == needs_base
+                    else None)
         routes.append(Route(
             rid, "skill", f"取得与岗位相符的{name}", f"{needs}。{_effort(param, d)}",
             f"从{starts.isoformat()}起持有与所聘岗位相符的{name}{whose}{paying}"
@@ -175,11 +180,11 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
             base_multiple=higher,
             credential_type="skill",
         ))
-    has_intermediate = any(
-        c.type == "title" and c.level in ("intermediate", "senior") for c in p.credentials
-    )
+    scoring_titles = [level for level in TITLE_LEVELS if level_points("title", level, d) > 0]
+    has_scoring_title = any(c.type == "title" and c.level in scoring_titles
+                            for c in p.credentials)
     for level, words in (("intermediate", "中级"), ("senior", "高级")):
-        if (level == "senior") != has_intermediate:
+        if (level == scoring_titles[-1]) != has_scoring_title:
             continue  # a senior title follows years at the intermediate level
         rid = f"title_{level}"
         param = "planner.expected_months.title"
@@ -188,8 +193,10 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
         overseas = (f"、认可清单{in_words('credential.overseas_categories', scoring)}境外证书"
                     if scoring else "")
         alternatives = f"（或目录内的职业资格{overseas}）"
+        same_as_qualification = (level_points("title", level, d)
+                                 == value("credential.qualification", d))
         needs = (
-            f"需要评审或考试取得{words}职称{alternatives if level == 'intermediate' else ''}，"
+            f"需要评审或考试取得{words}职称{alternatives if same_as_qualification else ''}，"
             f"并且{_words_base_test(d)}。{_effort(param, d)}"
         )
         credential = Credential("title", level, job_match=True)

@@ -93,6 +93,20 @@ def in_force_since(param_id: str) -> date | None:
     return next((v["since"] for v in values if _value_of(v) is not None), None)
 
 
+def newest_change(param_id: str) -> date:
+    """The day the newest value of `param_id` took effect."""
+    return _parameters()[param_id]["values"][-1]["since"]
+
+
+def all_values(param_id: str) -> tuple:
+    """Every value `param_id` has had, oldest first (None where it was not in force)."""
+    return _frozen_values(param_id)
+
+
+def label(param_id: str) -> str:
+    return _parameters()[param_id]["label"]
+
+
 def unit(param_id: str) -> str:
     return _parameters()[param_id]["unit"]
 

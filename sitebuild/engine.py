@@ -111,10 +111,13 @@ def check_rules(check: ModuleType) -> None:
                          f"{type(e).__name__}: {e}") from None
     if not problems:
         return
-    file, _, detail = problems[0].partition(": ")
-    path = DATA / file
+    first = problems[0]
+    path = DATA / first.file
+    detail = str(first).removeprefix(f"{first.file}: ")
     # the entry a problem names: a quoted name ('standard_score', '电工证') or a key (D2, 2022-08)
-    where = re.search(r"'([^']+)'", detail) or re.search(r"^(?:decision|year) ([^ :]+)", detail)
+    where = (re.search(r"'([^']+)'", first.where)
+             or re.search(r"^(?:decision|year) ([^ :]+)", first.where))
+
     line = _line_of(path, re.escape(f'"{where.group(1)}"')) if where else None
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     raise BuildError(relative(path), detail + more, line)

@@ -119,7 +119,7 @@ def _broken(monkeypatch, name: str, change) -> list[str]:
         return data
 
     monkeypatch.setattr("calculator.check.load_toml", patched)
-    return check.check()
+    return [str(problem) for problem in check.check()]
 
 
 def _param(data, pid):
@@ -152,6 +152,42 @@ def test_check_names_the_mistake_in_rules(monkeypatch, change, expected):
     assert any(p.startswith("rules.toml: ") and expected in p for p in problems), problems
 
 
+@pytest.mark.parametrize(
+    ("pid", "value", "expected"),
+    [
+        ("credential.skill_outside_levels", [3, 6], "skill"),
+        ("credential.skill_base_test_levels", [2, 2], "skill"),
+        ("credential.skill_catalogue_levels", "3", "skill"),
+        ("credential.title_base_test_levels", ["senior", "chief"], "title"),
+    ],
+)
+def test_check_holds_the_level_conditions_to_known_levels(monkeypatch, pid, value, expected):
+    problems = _broken(
+        monkeypatch, "rules.toml", lambda d: _param(d, pid)["values"][0].__setitem__("value", value)
+    )
+    what = {"skill": "skill levels must be a list of distinct levels 1-5",
+            "title": "title levels must be a list of junior, intermediate, senior"}[expected]
+    assert problems == [f"rules.toml: parameter {pid!r} since 2013-07-01: {what}"]
+
+
+def test_check_finds_a_level_without_its_points(monkeypatch):
+    def drop(data):
+        data["parameter"] = [p for p in data["parameter"] if p["id"] != "credential.title_senior"]
+
+    problems = _broken(monkeypatch, "rules.toml", drop)
+    assert ("rules.toml: parameter 'credential.title_senior': missing (every title and skill "
+            "level needs its points)") in problems
+
+
+def test_check_reports_structured_problems(monkeypatch):
+    _broken(monkeypatch, "rules.toml",
+            lambda d: _param(d, "spouse.cap")["values"][0].__setitem__("confidence", "X"))
+    (problem,) = check.check()
+    assert (problem.file, problem.where, problem.what) == (
+        "rules.toml", "parameter 'spouse.cap' since 2013-07-01", "confidence must be H, M or L")
+    assert str(problem) == f"{problem.file}: {problem.where}: {problem.what}"
+
+
 def test_check_finds_a_gap_between_contribution_years(monkeypatch):
     problems = _broken(monkeypatch, "yardsticks.toml", lambda d: d["year"].pop(4))
     assert any("must start the month after 2021-06" in p for p in problems), problems
@@ -174,12 +210,21 @@ def test_check_finds_a_ceiling_that_is_not_three_times_the_average(monkeypatch):
          "nor a term"),
         ("decisions.toml", lambda d: d["decision"][0], "{since.credential.nope}施行",
          "decisions.toml: decision D1: {since.credential.nope} is neither a parameter nor a term"),
+        ("decisions.toml", lambda d: d["decision"][0], "本站取{changed.key_area.nope}",
+         "decisions.toml: decision D1: {changed.key_area.nope} is neither a parameter nor a term"),
     ],
-    ids=["decision", "history note", "since placeholder"],
+    ids=["decision", "history note", "since placeholder", "changed placeholder"],
 )
 def test_check_finds_an_unknown_name_in_a_placeholder(monkeypatch, file, entry, text, problem):
     problems = _broken(monkeypatch, file, lambda d: entry(d).__setitem__("text", text))
     assert problems == [problem]
+
+
+def test_check_finds_an_unknown_name_in_a_document_item(monkeypatch):
+    problems = _broken(monkeypatch, "documents.toml",
+                       lambda d: d["document"][0]["items"].__setitem__(0, "{credential.nope}"))
+    assert problems == ["documents.toml: document 'identity': {credential.nope} is neither a "
+                        "parameter nor a term"]
 
 
 @pytest.mark.parametrize(
@@ -236,8 +281,24 @@ def test_the_base_scale_is_one_dated_list_of_brackets():
                                 (3, 120, 36, 24)]
 
 
-def test_value_defaults_to_today():
-    assert rules.value("standard_score") == 120
+def test_value_defaults_to_today_in_shanghai(monkeypatch):
+    """The Lingang gate fell from 5 to 3 years on 2019-08-20, which began in Shanghai at
+    16:00 UTC the day before."""
+    from datetime import datetime, timezone
+
+    from calculator import dates
+
+    def clock_at(utc: datetime):
+        class Clock(datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return utc.astimezone(tz)
+        return Clock
+
+    monkeypatch.setattr(dates, "datetime", clock_at(datetime(2019, 8, 19, 15, 59, tzinfo=timezone.utc)))
+    assert rules.value("key_area.lingang_gate_years") == 5
+    monkeypatch.setattr(dates, "datetime", clock_at(datetime(2019, 8, 19, 16, 0, tzinfo=timezone.utc)))
+    assert rules.value("key_area.lingang_gate_years") == 3
 
 
 def test_unknown_parameter_is_a_key_error():
@@ -294,6 +355,22 @@ def test_d25_takes_its_date_from_the_parameter():
     text = decisions.decision("D25", date(2026, 1, 1))["text"]
     assert f"清单3.0版{since.isoformat()}施行" in text
     assert rules.in_force_since("standard_score") == date(2013, 7, 1)
+
+
+def test_no_decision_writes_a_date_by_hand():
+    """Dates in the interpretations come from the parameters ({since.…}, {changed.…},
+    {first_day}), as docs/maintaining-rules.md asks."""
+    for entry in rules.decision_templates().values():
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", entry["text"]), entry["id"]
+    d23 = decisions.decision("D23", date(2018, 1, 1))["text"]
+    assert "门槛改为3年" in d23 and "揭牌日2019-08-20" in d23 and "本站取2025-12-01" in d23
+    assert d23.endswith("2013-07-01（积分制度开始施行）以前的评估日不予计算。")
+
+
+def test_the_credential_conditions_are_worded_from_the_data():
+    d4 = decisions.decision("D4", date(2026, 1, 1))["text"]
+    assert "三级及以上须属于高技能人才职业、工种目录" in d4
+    assert "中级职称、高级职称，职业资格和技能二级及以上还须" in d4
 
 
 def test_decision_numbers_follow_the_rules_they_explain():
