@@ -442,4 +442,4 @@ def test_yardsticks_cover_every_month_from_2018_04_in_order():
     assert (newest["ceiling_cny"], newest["floor_cny"], newest["average_cny"]) == (
         37731, 7546, 12577
     )
-    assert newest["published"] == "2026-08-24"
+    assert newest["published"] == "2026-08-18"  # first announced; a page quoting it is 08-24
