@@ -102,11 +102,20 @@ def test_the_input_is_not_changed():
     assert json.dumps(PROFILE, sort_keys=True) == before
 
 
-def test_default_as_of_is_today_in_shanghai():
-    from calculator.dates import today_in_shanghai
+def test_default_as_of_is_today_in_shanghai(monkeypatch):
+    """At 20:00 UTC on 1 March it is already 2 March in Shanghai."""
+    from datetime import UTC, datetime
 
+    from calculator import dates
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 3, 1, 20, 0, tzinfo=UTC).astimezone(tz)
+
+    monkeypatch.setattr(dates, "datetime", Clock)
     result = calculator.score({"birth_date": "1990-05-01"})
-    assert result["as_of"] == today_in_shanghai().isoformat()
+    assert result["as_of"] == "2026-03-02"
 
 
 def test_validation_error_lists_every_problem():

@@ -284,20 +284,20 @@ def test_the_base_scale_is_one_dated_list_of_brackets():
 def test_value_defaults_to_today_in_shanghai(monkeypatch):
     """The Lingang gate fell from 5 to 3 years on 2019-08-20, which began in Shanghai at
     16:00 UTC the day before."""
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from calculator import dates
 
-    def clock_at(utc: datetime):
+    def clock_at(hour: int, minute: int):
         class Clock(datetime):
             @classmethod
             def now(cls, tz=None):
-                return utc.astimezone(tz)
+                return datetime(2019, 8, 19, hour, minute, tzinfo=UTC).astimezone(tz)
         return Clock
 
-    monkeypatch.setattr(dates, "datetime", clock_at(datetime(2019, 8, 19, 15, 59, tzinfo=timezone.utc)))
+    monkeypatch.setattr(dates, "datetime", clock_at(15, 59))
     assert rules.value("key_area.lingang_gate_years") == 5
-    monkeypatch.setattr(dates, "datetime", clock_at(datetime(2019, 8, 19, 16, 0, tzinfo=timezone.utc)))
+    monkeypatch.setattr(dates, "datetime", clock_at(16, 0))
     assert rules.value("key_area.lingang_gate_years") == 3
 
 
