@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from . import catalogues, rules
+from . import catalogues, rules, vocabulary
 from .dates import full_years, month_label, month_of
 from .decisions import skill_levels_words
 from .insurance import InsuranceMonths, last_months
@@ -13,28 +13,15 @@ from .profile import Credential, Profile
 from .rule_text import THREE_PLACES
 from .rules import exact, value
 
-EDUCATION_NAMES = {
-    "none": "高中（中专）及以下",
-    "junior_college": "大专（高职）",
-    "bachelor": "本科（无学士学位）",
-    "bachelor_with_degree": "本科及学士学位",
-    "master": "硕士研究生",
-    "doctor": "博士研究生",
-}
-TITLE_NAMES = {"junior": "初级职称", "intermediate": "中级职称", "senior": "高级职称"}
-OVERSEAS_LEVEL_NAMES = {"intermediate": "中级", "senior": "高级"}
+EDUCATION_NAMES = vocabulary.names("education_levels")
+TITLE_NAMES = {level: vocabulary.title_name(level) for level in vocabulary.ids("title_levels")}
+OVERSEAS_LEVEL_NAMES = vocabulary.names("overseas_levels")
 OVERSEAS_WARNING = {
     "code": "overseas_unconfirmed",
     "text": "境外职业资格证书按清单计多少分，官方没有写明；本站按清单所列对应的国内职称等级估算，"
     "请向受理机构确认。",
 }
-SKILL_NAMES = {
-    5: "五级（初级工）",
-    4: "四级（中级工）",
-    3: "三级（高级工）",
-    2: "二级（技师）",
-    1: "一级（高级技师）",
-}
+SKILL_NAMES = {level: vocabulary.skill_option(level) for level in vocabulary.ids("skill_levels")}
 
 
 def age_line(p: Profile, warnings: list) -> dict:
@@ -135,8 +122,8 @@ def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
     return name, level_points("title", c.level, d), None
 
 
-QUALIFICATION_CATALOGUE = "专业技术类职业资格目录"
-SKILL_CATALOGUE = "高技能人才职业、工种目录"
+QUALIFICATION_CATALOGUE = vocabulary.names("catalogues")["qualification"]
+SKILL_CATALOGUE = vocabulary.names("catalogues")["skill"]
 
 
 def _not_in_catalogue(name: str, d, catalogue: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from . import vocabulary
 from .dates import full_years, month_label
 from .insurance import InsuranceMonths, last_months
 from .line import make_line
@@ -11,11 +12,7 @@ from .profile import Profile
 from .rule_text import AREA_NAMES, scale_groups
 from .rules import exact, value
 
-AWARD_NAMES = {
-    "municipal_special": "市级专项表彰奖励",
-    "municipal_comprehensive": "市级综合性表彰奖励",
-    "national": "省部级及以上政府表彰奖励",
-}
+AWARD_NAMES = vocabulary.names("awards")
 
 
 def _declared(p: Profile, flag: str, what: str) -> dict:

@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date
 from functools import cache
 
+from . import vocabulary
 from .dates import today_in_shanghai
 from .decisions import fill, placeholders
 from .resources import load_json, load_toml
@@ -24,7 +25,8 @@ EVERYDAY_FILE = "everyday_names.toml"
 KINDS = ("skill", "qualification", "title", "not_counted")
 # How a suggestion matched, best first.
 MATCHES = ("name", "everyday", "prefix", "substring")
-TITLE_LEVELS = {"intermediate": "中级", "senior": "高级"}
+# The levels a title hint may name (初级 scores nothing, so no name leads to it).
+TITLE_LEVELS = {k: v for k, v in vocabulary.names("title_levels").items() if k != "junior"}
 TITLE_REASONS = {
     "intermediate": "这是中级职称，按职称计分，不用查目录：在计算器里选「职称·中级」，"
     "计{credential.title_intermediate}分（须与所聘岗位相符，并满足社保缴费基数的要求）。",

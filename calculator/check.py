@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import catalogues
+from . import catalogues, vocabulary
 from .dates import month_label, parse_month
 from .decisions import unknown_placeholders
 from .indicators import REGISTRY
@@ -18,22 +18,7 @@ from .profile import CREDENTIAL_TYPES, TITLE_LEVELS
 from .resources import load_toml
 from .rule_text import AREA_NAMES
 
-UNITS = {
-    "points": "分",
-    "age": "周岁",
-    "months": "个月",
-    "years": "年",
-    "people": "人",
-    "cny": "元",
-    "working_days": "个工作日",
-    "multiple": "倍（社平工资的倍数）",
-    "flag": "是否适用",
-    "areas": "区域",
-    "categories": "清单类别",
-    "scale": "各档（倍数、月数、分值）",
-    "skill_levels": "技能等级（1至5级）",
-    "title_levels": "职称级别",
-}
+UNITS = vocabulary.units()
 VALUE_FIELDS = {"since", "value", "brackets", "documents", "article", "refs", "confidence",
                 "checked", "note"}
 BRACKET_FIELDS = {"multiple", "window_months", "months_required", "points"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import catalogues
+from . import catalogues, vocabulary
 from .basic import credential_name, needs_verification
 from .profile import Profile
 
@@ -24,25 +24,26 @@ class Question:
         return self.path.rsplit(".", 1)[0]
 
 
+def _question(subject: str, key: str, line: str, name: str = "") -> Question:
+    words = vocabulary.confirmation(key)
+    return Question(f"{subject}.{key}", line, words["ask"].format(name=name), words["yes"])
+
+
 def unanswered(p: Profile) -> list[Question]:
     found = []
     e = p.education
     if e.level != "none" and not e.full_time and e.study_place_consistent is None:
-        found.append(Question("education.study_place_consistent", "education",
-                              "非全日制学历是否符合“三地一致”", "符合“三地一致”"))
+        found.append(_question("education", "study_place_consistent", "education"))
     for i, c in enumerate(p.credentials):
         at, name = f"credentials[{i}]", credential_name(c)
         if c.type == "qualification" and c.registered is None:
             entry = catalogues.find_qualification(c.name)
             if entry is not None and entry["registration_required"]:
-                found.append(Question(f"{at}.registered", "credential",
-                                      f"{name}是否已注册", "已注册"))
+                found.append(_question(at, "registered", "credential", name))
         if needs_verification(c, p.as_of) and c.verified_in_shanghai is None:
-            found.append(Question(f"{at}.verified_in_shanghai", "credential",
-                                  f"外省市取得的{name}是否已通过本市核验", "已通过本市核验"))
+            found.append(_question(at, "verified_in_shanghai", "credential", name))
         if c.job_match is None:
-            found.append(Question(f"{at}.job_match", "credential",
-                                  f"{name}是否与所聘岗位相符", "与所聘岗位相符"))
+            found.append(_question(at, "job_match", "credential", name))
     return found
 
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-GROUP_TITLES = {"base": "基础指标", "bonus": "加分指标", "deduction": "减分指标"}
+from . import vocabulary
+from .indicators import BY_ID
+
+# The groups of lines; the eligibility and the vetoes follow them, as conditions.
+GROUP_TITLES = {
+    group: title for group, title in vocabulary.names("groups", "title").items()
+    if group in ("base", "bonus", "deduction")
+}
+SHORT = vocabulary.names("groups", "short")
 
 
 def explain_result(result: dict) -> str:
@@ -33,9 +41,9 @@ def explain_result(result: dict) -> str:
             out.append(f"  未得分：{'、'.join(folded)}")
         out.append("")
     elig = result["eligibility"]
-    out.append(f"【申请资格】{elig['explanation']}")
+    out.append(f"【{BY_ID['eligibility'].label}】{elig['explanation']}")
     for veto in result["vetoes"]:
-        out.append(f"【一票否决】{veto['text']}（{veto['source']}）")
+        out.append(f"【{SHORT['veto']}】{veto['text']}（{veto['source']}）")
     for warning in result["warnings"]:
         out.append(f"【提示】{warning['text']}")
     out.append(f"合计：{result['total']}分（标准分值{result['standard']}分）")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
-from . import rules
+from . import rules, vocabulary
 from .dates import (
     full_years,
     month_label,
@@ -30,21 +30,15 @@ from .parse import (
 )
 from .yardstick import ceiling_multiple, first_month
 
-EDUCATION_LEVELS = (
-    "none",
-    "junior_college",
-    "bachelor",
-    "bachelor_with_degree",
-    "master",
-    "doctor",
-)
-TITLE_LEVELS = ("junior", "intermediate", "senior")
-CREDENTIAL_TYPES = ("title", "qualification", "skill", "overseas")
-OVERSEAS_CATEGORIES = ("A", "B", "C")
-OVERSEAS_LEVELS = ("intermediate", "senior")
-OVERSEAS_NAME_MAX = 100
-AWARDS = ("none", "municipal_special", "municipal_comprehensive", "national")
-KEY_AREAS = ("lingang", "other")
+EDUCATION_LEVELS = vocabulary.ids("education_levels")
+TITLE_LEVELS = vocabulary.ids("title_levels")
+SKILL_LEVELS = vocabulary.ids("skill_levels")
+CREDENTIAL_TYPES = vocabulary.ids("credential_types")
+OVERSEAS_CATEGORIES = vocabulary.ids("overseas_categories")
+OVERSEAS_LEVELS = vocabulary.ids("overseas_levels")
+OVERSEAS_NAME_MAX = vocabulary.limit("overseas_name_max")
+AWARDS = vocabulary.ids("awards")
+KEY_AREAS = vocabulary.ids("key_areas")
 FLAGS = (
     "shortage_major",
     "fresh_graduate",
@@ -176,18 +170,17 @@ class Profile:
 
 # How the problem messages name the options of a choice (never the internal values).
 OPTION_NAMES = {
-    EDUCATION_LEVELS: (
-        "高中（中专）及以下",
-        "大专（高职）",
-        "本科（无学士学位）",
-        "本科及学士学位",
-        "硕士研究生",
-        "博士研究生",
-    ),
-    TITLE_LEVELS: ("初级", "中级", "高级"),
-    AWARDS: ("无", "市级专项表彰奖励", "市级综合性表彰奖励", "省部级及以上政府表彰奖励"),
-    KEY_AREAS: ("临港新片区", "其他远郊重点区域"),
+    EDUCATION_LEVELS: tuple(vocabulary.names("education_levels").values()),
+    TITLE_LEVELS: tuple(vocabulary.names("title_levels").values()),
+    AWARDS: tuple(vocabulary.names("awards").values()),
+    KEY_AREAS: tuple(vocabulary.names("key_areas", "option").values()),
 }
+
+
+def _one_of(kind: str, last: str = "或") -> str:
+    """The names of a list of choices as a choice in words: A类、B类或C类."""
+    words = list(vocabulary.names(kind).values())
+    return "、".join(words[:-1]) + last + words[-1]
 
 
 def _type_zh(expected: str) -> str:
@@ -304,8 +297,10 @@ class _Reader:
                 return 0
         else:
             raw = self.get(key, "integer", 0)
-        if raw < 0 or raw > 100:
-            self.problems.add(self.at(key), "应为0至100之间的整数（年）。", "must be 0-100 (years)")
+        top = vocabulary.limit("years_max")
+        if raw < 0 or raw > top:
+            self.problems.add(self.at(key), f"应为0至{top}之间的整数（年）。",
+                              f"must be 0-{top} (years)")
             return 0
         return raw
 
@@ -348,8 +343,7 @@ def _credential(problems: Problems, raw, path: str, version: int) -> Credential 
     if not isinstance(kind, str) or kind not in allowed:
         problems.add(
             f"{path}.type",
-            "证书类别无法识别，请选择：专业技术职称、专业技术类职业资格、技能等级证书，"
-            "或境外职业资格（认可清单）。",
+            f"证书类别无法识别，请选择：{_one_of('credential_types', '，或')}。",
             "type must be one of " + ", ".join(f"'{t}'" for t in CREDENTIAL_TYPES),
         )
         return None
@@ -372,11 +366,13 @@ def _credential(problems: Problems, raw, path: str, version: int) -> Credential 
     if kind == "overseas":
         return _overseas(problems, r, path, job_match)
     level = r.get("level", "integer", None, required=True)
-    if level is not None and not 1 <= level <= 5:
+    if level is not None and level not in SKILL_LEVELS:
+        low, high = min(SKILL_LEVELS), max(SKILL_LEVELS)
+        top = vocabulary.entry("skill_levels", low)["worker"]
         problems.add(
             f"{path}.level",
-            "技能等级应为1至5的整数（1为高级技师）。",
-            "skill level must be an integer 1-5",
+            f"技能等级应为{low}至{high}的整数（{low}为{top}）。",
+            f"skill level must be an integer {low}-{high}",
         )
         level = None
     occupation = r.get("occupation", "string", None)
@@ -417,7 +413,7 @@ def _overseas(
         shown = f"“{str(category)[:20]}”不是清单类别；" if category is not None else ""
         problems.add(
             f"{path}.category",
-            f"{shown}请选择证书在境外职业资格证书认可清单中的类别：A类、B类或C类。",
+            f"{shown}请选择证书在境外职业资格证书认可清单中的类别：{_one_of('overseas_categories')}。",
             "category is required and must be one of " + ", ".join(OVERSEAS_CATEGORIES),
         )
     level = data.get("level")
@@ -425,7 +421,7 @@ def _overseas(
         shown = f"“{str(level)[:20]}”不是可选的等级；" if level is not None else ""
         problems.add(
             f"{path}.level",
-            f"{shown}请选择认可清单所列对应的国内职称等级：中级或高级。",
+            f"{shown}请选择认可清单所列对应的国内职称等级：{_one_of('overseas_levels')}。",
             "level is required and must be one of " + ", ".join(OVERSEAS_LEVELS),
         )
     name = r.get("name", "string", None)
@@ -477,7 +473,8 @@ def _period(problems: Problems, raw, path: str) -> Period | None:
         if multiple == 0:
             problems.add(r.at("base_multiple"), "缴费基数倍数应大于0。", "must be greater than 0")
     if has_cny and not has_multiple:
-        cny = r.amount("base_cny", low=0, high=10_000_000, default=-1, read=read_amount)
+        cny = r.amount("base_cny", low=0, high=vocabulary.limit("base_cny_max"), default=-1,
+                       read=read_amount)
         if cny == 0:
             problems.add(r.at("base_cny"), "缴费基数应大于0元。", "must be greater than 0")
     back_pay = r.get("back_pay", "boolean", False)
@@ -632,8 +629,9 @@ def read_profile(raw) -> Profile:
         )
         investment = Investment(
             ir.amount("share", 0, 1, required=True),
-            ir.amount("avg_annual_tax_cny", 0, 10**12, read=read_amount),
-            ir.amount("avg_hukou_employees", 0, 10**7,
+            ir.amount("avg_annual_tax_cny", 0, vocabulary.limit("investment_tax_max"),
+                      read=read_amount),
+            ir.amount("avg_hukou_employees", 0, vocabulary.limit("investment_employees_max"),
                       read=lambda text: read_count(text, "人")),
         )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 
-from . import catalogues
+from . import catalogues, vocabulary
 from .basic import EDUCATION_NAMES, SKILL_NAMES, level_points, needs_catalogue
 from .dates import add_months, first_day_of_month, month_label, month_of
 from .decisions import in_words
@@ -183,7 +183,8 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
     scoring_titles = [level for level in TITLE_LEVELS if level_points("title", level, d) > 0]
     has_scoring_title = any(c.type == "title" and c.level in scoring_titles
                             for c in p.credentials)
-    for level, words in (("intermediate", "中级"), ("senior", "高级")):
+    for level in ("intermediate", "senior"):
+        words = vocabulary.names("title_levels")[level]
         if (level == scoring_titles[-1]) != has_scoring_title:
             continue  # a senior title follows years at the intermediate level
         rid = f"title_{level}"

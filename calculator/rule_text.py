@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from . import vocabulary
 from .rules import value
 from .yardstick import ceiling_multiple
 
-AREA_NAMES = {"lingang": "临港新片区", "other": "五个新城、南北转型地区等其他重点区域"}
-# 三地一致, worded one way everywhere (decision D3).
-THREE_PLACES = "学习地与当时的居住地、工作地或社保缴纳地一致（“三地一致”）"
-TITLE_LEVEL_NAMES = {"intermediate": "中级", "senior": "高级"}
+AREA_NAMES = vocabulary.names("key_areas")
+THREE_PLACES = vocabulary.term("three_places")  # worded one way everywhere (decision D3)
 
 
 def _v(param_id: str, as_of: date):

@@ -40,6 +40,7 @@ class Engine:
     yardstick: ModuleType
     dates: ModuleType
     profile: ModuleType
+    vocabulary: ModuleType
     rules_version: str
     skills: list[dict]
     qualifications: list[dict]
@@ -117,7 +118,6 @@ def check_rules(check: ModuleType) -> None:
     # the entry a problem names: a quoted name ('standard_score', '电工证') or a key (D2, 2022-08)
     where = (re.search(r"'([^']+)'", first.where)
              or re.search(r"^(?:decision|year) ([^ :]+)", first.where))
-
     line = _line_of(path, re.escape(f'"{where.group(1)}"')) if where else None
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     raise BuildError(relative(path), detail + more, line)
@@ -153,7 +153,7 @@ def load_engine() -> Engine:
         parts = {
             name: importlib.import_module(f"calculator.{name}")
             for name in ("rules", "indicators", "decisions", "history", "documents", "catalogues",
-                         "yardstick", "dates", "profile", "check")
+                         "yardstick", "dates", "profile", "vocabulary", "check")
         }
     except Exception as e:
         raise BuildError(relative(ENGINE), f"the engine failed to import: "
