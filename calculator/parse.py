@@ -1,8 +1,9 @@
 """Dates, months and amounts of money as people type them, read in one place so that the
 command line and the page agree: 1995-03-08, 19950308, 1995年3月8日, 1995/3/8; 2019-07,
 201907, 2019年7月; 15000, 15,000, 1.5万, 15000元. Full-width digits and spaces do not matter.
-Multiples as 0.8 or 0.8倍. A text that cannot be read raises Unreadable with the reason in
-plain Chinese."""
+Multiples as 0.8 or 0.8倍. A contribution base also as 最低/下限 and 最高/上限 (that month's
+floor and ceiling) or as a percentage of the yardstick (60%), from the yardstick data. A text
+that cannot be read raises Unreadable with the reason in plain Chinese."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from datetime import date
 from fractions import Fraction
 
 from .dates import month_index
+from .yardstick import Year, first_month, yardstick_for
 
 _SEP = r"\s*[-./年]\s*"
 _DAY = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}})\s*[-./月]\s*(\d{{1,2}})\s*[日号]?$")
@@ -25,6 +27,11 @@ _MULTIPLE = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)\s*倍?$")
 _UNIT = {"": 1, "万": 10000, "w": 10000, "W": 10000, "千": 1000, "k": 1000, "K": 1000}
 _EXAMPLE_DAY = "如 1995-03-08、19950308 或 1995年3月8日"
 _EXAMPLE_MONTH = "如 2019-07、201907 或 2019年7月"
+_PERCENT = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)\s*%$")
+# What people type for the contribution floor and ceiling, once "按…缴" around it is dropped
+FLOOR_WORDS = ("最低", "下限", "最低基数", "基数下限", "缴费下限", "最低档", "保底")
+CEILING_WORDS = ("最高", "上限", "最高基数", "基数上限", "缴费上限", "最高档", "封顶")
+_AROUND = re.compile(r"^按?(.*?)(?:缴纳|缴费|缴|交)?$")
 
 
 class Unreadable(ValueError):
@@ -111,3 +118,72 @@ def read_count(text: str, unit: str) -> int:
     if not found:
         raise Unreadable(f"“{text.strip()}”不是整数，请填写数字，如 3 或 3{unit}。")
     return int(found.group(1))
+
+
+def _limit_word(text: str) -> str | None:
+    """"floor" or "ceiling" when the text names one (最低, 按下限缴, 上限), else None."""
+    bare = _AROUND.match(re.sub(r"\s", "", _tidy(text))).group(1)
+    if bare in FLOOR_WORDS:
+        return "floor"
+    if bare in CEILING_WORDS:
+        return "ceiling"
+    return None
+
+
+def _percent(text: str) -> Fraction | None:
+    found = _PERCENT.match(re.sub(r"\s", "", _tidy(text)))
+    return Fraction(found.group(1)) / 100 if found else None
+
+
+def _month_words(month: int) -> str:
+    year, month0 = divmod(month, 12)
+    return f"{year}年{month0 + 1}月"
+
+
+def _year_of(month: int, text: str) -> Year:
+    stick = yardstick_for(month)
+    if stick is None:
+        raise Unreadable(
+            f"“{text.strip()}”要按当月的社平工资换算，但本站只有{_month_words(first_month())}"
+            f"起的数据；{_month_words(month)}请直接填写金额或倍数。"
+        )
+    return stick.year
+
+
+def read_base_multiple(text: str, month: int) -> Fraction:
+    """A contribution base as a multiple of `month`'s yardstick: 0.8, 0.8倍, 60% (of the
+    yardstick), 最低/下限 (that month's floor as a multiple), 最高/上限 (its ceiling)."""
+    limit = _limit_word(text)
+    if limit is not None:
+        year = _year_of(month, text)
+        return Fraction(getattr(year, f"{limit}_cny"), year.average_cny)
+    share = _percent(text)
+    if share is not None:
+        return share
+    try:
+        return read_multiple(text)
+    except Unreadable:
+        raise Unreadable(
+            f"“{text.strip()}”不是缴费基数的倍数：请填写社平工资的倍数，如 0.8、1 或 60%；"
+            "按最低或最高基数缴纳的，可以填「最低」或「最高」。"
+        ) from None
+
+
+def read_base_cny(text: str, month: int) -> Fraction:
+    """A contribution base in yuan for `month`: 15000, 1.5万, 最低/下限 and 最高/上限 (that
+    month's floor and ceiling in yuan), 60% (of that month's yardstick)."""
+    limit = _limit_word(text)
+    if limit is not None:
+        return Fraction(getattr(_year_of(month, text), f"{limit}_cny"))
+    share = _percent(text)
+    if share is not None:
+        return share * _year_of(month, text).average_cny
+    try:
+        return read_amount(text)
+    except Unreadable as error:
+        if "逗号" in error.reason:
+            raise
+        raise Unreadable(
+            f"“{text.strip()}”不是缴费基数：请填写每月多少元，如 15000 或 1.5万；"
+            "按最低或最高基数缴纳的，可以填「最低」或「最高」。"
+        ) from None
