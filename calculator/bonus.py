@@ -9,10 +9,11 @@ from .dates import full_years, month_label
 from .insurance import InsuranceMonths, last_months
 from .line import make_line
 from .profile import Profile
-from .rule_text import AREA_NAMES, scale_groups
 from .rules import exact, value
+from .scale import scale_groups
 
 AWARD_NAMES = vocabulary.names("awards")
+AREA_NAMES = vocabulary.names("key_areas")
 
 
 def _declared(p: Profile, flag: str, what: str) -> dict:

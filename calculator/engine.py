@@ -9,30 +9,15 @@ from .dates import first_day_of_month, month_label
 from .decisions import decision
 from .deductions import deduction_lines, floored_total
 from .documents import checklist, next_steps
+from .indicators import REGISTRY, rule_source
 from .insurance import InsuranceMonths, insurance_months, last_months, spans_text
 from .profile import Profile, read_profile
-from .rules import citation, rules_version, value
+from .rules import rules_version, value
 from .yardstick import newest, published_through, year_name
 
-LINE_ORDER = (
-    "age",
-    "education",
-    "credential",
-    "insurance_years",
-    "entrepreneur",
-    "intermediary",
-    "shortage_major",
-    "investment",
-    "insurance_base",
-    "public_service",
-    "key_area",
-    "fresh_graduate",
-    "award",
-    "spouse",
-    "false_materials",
-    "detention",
-    "crime",
-)
+# The result's lines: the scored indicators, in the registry's order (vetoes and the
+# eligibility are conditions, reported apart).
+LINE_ORDER = tuple(ind.id for ind in REGISTRY if ind.group in ("base", "bonus", "deduction"))
 
 
 def _eligibility(p: Profile, months: InsuranceMonths) -> dict:
@@ -51,7 +36,7 @@ def _eligibility(p: Profile, months: InsuranceMonths) -> dict:
         "explanation": f"{span}正常缴纳本市职工社保{have}个月（须{needed}个月）"
         + (f"，{excluded}" if excluded else "")
         + ("，符合申请条件。" if met else "，暂不符合申请条件。"),
-        "source": citation("eligibility.months_required", d),
+        "source": rule_source("eligibility", d),
         "decisions": [decision("D8", d)],
     }
 
@@ -63,7 +48,7 @@ def _vetoes(p: Profile, warnings: list) -> list[dict]:
             {
                 "id": "serious_crime",
                 "text": "有严重刑事犯罪记录，不能申请积分。",
-                "source": citation("veto.serious_crime", p.as_of),
+                "source": rule_source("serious_crime", p.as_of),
             }
         )
     if p.flags["family_planning_violation"]:
@@ -71,7 +56,7 @@ def _vetoes(p: Profile, warnings: list) -> list[dict]:
             {
                 "id": "family_planning",
                 "text": "有违反计划生育政策的记录，按规定不能申请积分。",
-                "source": citation("veto.family_planning", p.as_of),
+                "source": rule_source("family_planning", p.as_of),
             }
         )
         warnings.append(

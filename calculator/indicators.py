@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from .rule_text import RULE_TEXTS, THREE_PLACES, scale_cap
+from .rule_text import RULE_TEXTS, THREE_PLACES
 from .rules import citation, epoch, value, value_entry
+from .scale import scale_cap
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from datetime import date
 
 from . import vocabulary
 from .rules import value
+from .scale import scale_cap, scale_groups
 from .yardstick import ceiling_multiple
 
 AREA_NAMES = vocabulary.names("key_areas")
@@ -90,18 +91,6 @@ def _multiple(bracket: dict) -> str:
     return f"{bracket['multiple']:g}倍" + ("（缴费上限）" if top else "")
 
 
-def scale_groups(scale: list[dict]) -> list[list[dict]]:
-    """The brackets of the base scale grouped by their window and month count, in order."""
-    groups: list[list[dict]] = []
-    for bracket in scale:
-        key = (bracket["window_months"], bracket["months_required"])
-        if groups and (groups[-1][0]["window_months"], groups[-1][0]["months_required"]) == key:
-            groups[-1].append(bracket)
-        else:
-            groups.append([bracket])
-    return groups
-
-
 def scale_phrase(scale: list[dict]) -> str:
     """'最近48个月中累计36个月缴费基数达到社平工资0.8倍、1倍、2倍的，分别积25、50、100分；…'"""
     parts = []
@@ -113,10 +102,6 @@ def scale_phrase(scale: list[dict]) -> str:
         points = "、".join(str(b["points"]) for b in group)
         parts.append(head + (f"分别积{points}分" if len(group) > 1 else f"积{points}分"))
     return "；".join(parts)
-
-
-def scale_cap(d: date) -> int:
-    return max(b["points"] for b in _v("insurance_base.scale", d))
 
 
 def _insurance_base(d: date) -> str:
