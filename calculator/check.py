@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import catalogues, vocabulary
+from . import catalogues, hukou_routes, vocabulary
 from .dates import month_label, parse_month
 from .decisions import unknown_placeholders
 from .indicators import REGISTRY
@@ -39,12 +39,14 @@ def _value_problem(kind: str, found) -> str | None:
     """What is wrong with `found` as a value of unit `kind`, or None."""
     if kind == "points":
         return None if _is_int(found) else "points must be a whole number"
-    if kind in ("age", "months", "years", "people", "working_days", "cny"):
+    if kind in ("age", "months", "years", "people", "working_days", "days", "cny"):
         return None if _is_int(found) and found > 0 else f"{kind} must be a whole number above 0"
     if kind == "multiple":
         return None if _is_number(found) and found > 0 else "a multiple must be a number above 0"
     if kind == "flag":
         return None if isinstance(found, bool) else "a flag must be true or false"
+    if kind == "date":
+        return None if isinstance(found, date) else "a date must be YYYY-MM-DD"
     if kind == "areas":
         ok = isinstance(found, list) and found and set(found) <= set(AREA_NAMES)
         return None if ok else f"areas must be a list of {', '.join(AREA_NAMES)}"
@@ -204,7 +206,7 @@ def _yardstick_problems(years: list, documents: set, sources: set, ceiling) -> l
     return problems
 
 
-def _decision_problems(decisions: list, parameter_ids: set) -> list[str]:
+def _decision_problems(decisions: list, parameter_ids: set, registry=REGISTRY) -> list[str]:
     problems = []
     seen = set()
     for d in decisions:
@@ -217,7 +219,7 @@ def _decision_problems(decisions: list, parameter_ids: set) -> list[str]:
             continue
         for name in unknown_placeholders(d["text"], parameter_ids):
             problems.append(f"decision {did}: {{{name}}} is neither a parameter nor a term")
-    for indicator in REGISTRY:
+    for indicator in registry:
         for did in indicator.decisions:
             if did not in seen:
                 problems.append(f"indicator {indicator.id}: cites unknown decision {did}")
@@ -312,14 +314,48 @@ def _level_points_problems(rules: dict) -> list[str]:
             for pid in wanted if pid not in ids]
 
 
+def _values(data: dict, pid: str) -> list:
+    """Every value `pid` has in `data` (the not-in-force ones left out)."""
+    param = next((p for p in data.get("parameter", []) if p.get("id") == pid), {})
+    return [v["value"] for v in param.get("values", []) if "value" in v]
+
+
+def _hukou_problems(hukou: dict, rules: dict) -> list[str]:
+    """hukou.toml beyond the format: every parameter a 居转户 route reads exists (and none is
+    also in rules.toml); a window holds its months; the 3× route's multiple is the contribution
+    ceiling's; the children's ages are in order."""
+    ids = {p.get("id") for p in hukou.get("parameter", [])}
+    problems = [f"parameter {pid!r}: missing (a 居转户 route reads it)"
+                for pid in sorted(hukou_routes.parameter_ids() - ids)]
+    problems += [f"parameter {pid!r}: also in rules.toml"
+                 for pid in sorted(ids & {p.get("id") for p in rules.get("parameter", [])})]
+    for _multiple, window, required, _ in hukou_routes.BASE_TESTS.values():
+        if any(need > have for need in _values(hukou, required) for have in _values(hukou, window)):
+            problems.append(f"parameter {required!r}: more months than the window {window!r}")
+    ceiling = _top_multiple(rules)
+    three = _values(hukou, "hukou.ceiling_3x_multiple")
+    if ceiling is not None and any(m != ceiling for m in three):
+        problems.append(f"parameter 'hukou.ceiling_3x_multiple': must be {ceiling:g}, the "
+                        "contribution ceiling's multiple")
+    if any(free >= top for free in _values(hukou, "hukou.child_free_age")
+           for top in _values(hukou, "hukou.child_max_age")):
+        problems.append("parameter 'hukou.child_free_age': must be below hukou.child_max_age")
+    return problems
+
+
 def check() -> list[Problem]:
     """Every problem in the shipped data; [] when sound (the everyday certificate names are
     checked by calculator.catalogues.check_everyday)."""
     sources = load_toml("sources.toml")
     rules = load_toml("rules.toml")
-    document_keys = {d.get("key") for d in sources.get("document", [])}
-    source_keys = {s.get("key") for s in sources.get("source", [])}
-    parameter_ids = {p.get("id") for p in rules.get("parameter", [])}
+    hukou = load_toml("hukou.toml")
+    document_keys = {d.get("key") for d in [*sources.get("document", []),
+                                             *hukou.get("document", [])]}
+    source_keys = {s.get("key") for s in [*sources.get("source", []), *hukou.get("source", [])]}
+    parameter_ids = {p.get("id") for p in [*rules.get("parameter", []),
+                                            *hukou.get("parameter", [])]}
+    hukou_as_rules = {**hukou, "first_day": rules.get("first_day"),
+                      "rules_version": rules.get("rules_version")}
     found = [
         ("sources.toml", _source_problems(sources)),
         ("rules.toml", _parameter_problems(rules, document_keys, source_keys)
@@ -333,6 +369,11 @@ def check() -> list[Problem]:
          _history_problems(load_toml("history.toml").get("history", []), parameter_ids)),
         ("documents.toml",
          _document_problems(load_toml("documents.toml"), source_keys, parameter_ids)),
+        ("hukou.toml",
+         _source_problems(hukou)
+         + _parameter_problems(hukou_as_rules, document_keys, source_keys)
+         + _decision_problems(hukou.get("decision", []), parameter_ids, registry=())
+         + _hukou_problems(hukou, rules)),
     ]
     everyday = [Problem.read(*line.split(": ", 1)) for line in catalogues.check_everyday()]
     return [Problem.read(file, problem) for file, problems in found for problem in problems] + (

@@ -13,6 +13,14 @@ from .dates import today_in_shanghai
 from .resources import load_toml
 
 CITED_FIELDS = ("documents", "article", "refs", "confidence", "checked")
+# The 居转户 rules (parameters, decisions H1–H14, their documents and sources) live in a file
+# of their own in the same format; every function below reads both.
+HUKOU_FILE = "hukou.toml"
+
+
+def _both(name: str, table: str) -> list[dict]:
+    """The entries of `table` in `name`, then those of hukou.toml."""
+    return [*load_toml(name).get(table, []), *load_toml(HUKOU_FILE).get(table, [])]
 
 
 def _iso(value):
@@ -30,7 +38,7 @@ def _value_of(entry: dict):
 @cache
 def _parameters() -> dict[str, dict]:
     table = {}
-    for entry in load_toml("rules.toml")["parameter"]:
+    for entry in _both("rules.toml", "parameter"):
         values = sorted(entry["values"], key=lambda v: v["since"])
         table[entry["id"]] = {**entry, "values": values}
     return table
@@ -129,7 +137,7 @@ def epoch(as_of: date) -> date:
 
 
 def _public_value(entry: dict) -> dict:
-    row = {"since": _iso(entry["since"]), "value": _value_of(entry)}
+    row = {"since": _iso(entry["since"]), "value": _iso(_value_of(entry))}
     row.update({key: _iso(entry[key]) for key in CITED_FIELDS})
     row["refs"] = list(entry["refs"])
     row["documents"] = list(entry["documents"])
@@ -154,7 +162,7 @@ def parameters() -> list[dict]:
 
 @cache
 def _documents() -> dict[str, dict]:
-    return {d["key"]: d for d in load_toml("sources.toml")["document"]}
+    return {d["key"]: d for d in _both("sources.toml", "document")}
 
 
 def documents() -> list[dict]:
@@ -174,11 +182,11 @@ def citation(param_id: str, as_of: date | None = None) -> str:
 def decision_templates() -> dict[str, dict]:
     """The site's interpretations as written in decisions.toml: `text` may name parameters
     in braces ({age.max_points}), filled with the values in force (calculator.decisions)."""
-    return {d["id"]: d for d in load_toml("decisions.toml")["decision"]}
+    return {d["id"]: d for d in _both("decisions.toml", "decision")}
 
 
 def sources() -> list[dict]:
-    return [{k: _iso(v) for k, v in s.items()} for s in load_toml("sources.toml")["source"]]
+    return [{k: _iso(v) for k, v in s.items()} for s in _both("sources.toml", "source")]
 
 
 def yardsticks() -> list[dict]:
