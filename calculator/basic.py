@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import math
 
-from . import catalogues, rules, vocabulary
+from . import catalogues, overseas_list, rules, vocabulary
 from .dates import full_years, month_label, month_of
-from .decisions import skill_levels_words
+from .decisions import in_words, skill_levels_words
 from .insurance import InsuranceMonths, last_months
 from .line import make_line
 from .profile import Credential, Profile
 from .rule_text import THREE_PLACES
-from .rules import exact, value
+from .rules import exact, value, value_entry
 
 EDUCATION_NAMES = vocabulary.names("education_levels")
 TITLE_NAMES = {level: vocabulary.title_name(level) for level in vocabulary.ids("title_levels")}
 OVERSEAS_LEVEL_NAMES = vocabulary.names("overseas_levels")
 OVERSEAS_WARNING = {
     "code": "overseas_unconfirmed",
-    "text": "境外职业资格证书按清单计多少分，官方没有写明；本站按清单所列对应的国内职称等级估算，"
-    "请向受理机构确认。",
+    "text": "境外职业资格证书按认可清单计多少分、B类是否计分，官方都没有写明；本站按对应的国内"
+    "职业资格或职称估算（未说明等级的按中级），这是本站的解释，请向受理机构确认。",
 }
 SKILL_NAMES = {level: vocabulary.skill_option(level) for level in vocabulary.ids("skill_levels")}
 
@@ -100,25 +100,51 @@ def credential_name(c: Credential) -> str:
         return f"职业资格{named}"
     if c.type == "skill":
         return f"技能{SKILL_NAMES[c.level]}{named or '证书'}"
-    return (f"境外职业资格{named}"
-            f"（认可清单{c.category}类，对应国内{OVERSEAS_LEVEL_NAMES[c.level]}职称）")
+    level = f"，对应国内{OVERSEAS_LEVEL_NAMES[c.level]}职称" if c.level is not None else ""
+    return f"境外职业资格{named}（认可清单{c.category}类{level}）"
+
+
+def _document_title(param_id: str, day) -> str:
+    """The official document the value of `param_id` in force on `day` rests on."""
+    key = value_entry(param_id, day)["documents"][0]
+    return next(doc["title"] for doc in rules.documents() if doc["key"] == key)
+
+
+def _listed_by_sources(c: Credential) -> str:
+    """What public sources say of the certificate's categories, when they name it."""
+    entry = overseas_list.find(c.name)
+    if entry is None:
+        return ""
+    version = overseas_list.facts()["version"]
+    listed = "、".join(f"{x}类" for x in entry["categories"])
+    return f"（公开资料称“{entry['name']}”在认可清单{version}版中列{listed}）"
 
 
 def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
-    """Name, points and (when it scores nothing) the reason, of an overseas credential."""
-    name = credential_name(c)
-    categories = value("credential.overseas_categories", d)
+    """Name, points and (when it scores nothing) the reason, of an overseas credential (D25):
+    the listed categories score as the corresponding domestic qualification (中级) or, when the
+    person says the list gives 高级, as a senior title; other categories open 职称比照认定."""
+    name = credential_name(c) + _listed_by_sources(c)
+    param = "credential.overseas_categories"
+    categories = value(param, d)
     if not categories:
-        since = rules.in_force_since("credential.overseas_categories")
+        since = rules.in_force_since(param)
         return name, None, (
-            f"{name}：认可清单3.0版{since}起施行，评估日之前不按境外证书计分，计0分。"
+            f"{name}：认可清单的积分条款首见于{_document_title(param, since)}，本站自{since}起"
+            "按境外证书计分，评估日之前计0分。"
         )
     if c.category not in categories:
-        listed = "、".join(f"{x}类" for x in categories)
+        listed = in_words(param, categories)
         return name, None, (
-            f"{name}：认可清单中只有{listed}证书按对应的国内职称等级积分，"
-            f"{c.category}类证书不计积分，计0分。"
+            f"{name}：认可清单中{listed}证书按对应的国内职业资格或职称计分；"
+            f"{c.category}类证书本身不计分，持证人可申请职称比照认定，认定取得的职称请按职称填写；计0分。"
         )
+    if c.level is None:
+        senior = level_points("title", "senior", d)
+        intermediate = OVERSEAS_LEVEL_NAMES["intermediate"]
+        return (name + f"（未说明清单对应的职称等级，按{intermediate}计；清单写明对应高级职称的，"
+                f"可计{senior}分）",
+                value("credential.qualification", d), None)
     return name, level_points("title", c.level, d), None
 
 

@@ -33,6 +33,7 @@ TITLE_REASONS = {
     "senior": "这是高级职称，按职称计分，不用查目录：在计算器里选「职称·高级」，"
     "计{credential.title_senior}分（须与所聘岗位相符，并满足社保缴费基数的要求）。",
 }
+SECTIONS = ("qualifications", "skills", "titles", "not_counted", "level_words", "words")
 # Ignored when suggesting, besides case, width and spaces: brackets and separators.
 _LOOSE = re.compile(r"[()\[\]【】〔〕<>《》“”\"'·・、,，.。:：;；/\\_\-—–]")
 
@@ -68,22 +69,37 @@ def _entries(file_name: str) -> list:
         found = everyday.get(row["name"], [])
         return list(found) if isinstance(found, list) else []
 
+    words = _everyday().get("words", {})
+    words = words if isinstance(words, dict) else {}
+
+    def extra(row) -> dict:
+        split = words.get(row["name"])
+        return {"words": split} if isinstance(split, str) else {}
+
     return [
-        {**row, "everyday_names": names(row)}
+        {**row, "everyday_names": names(row), **extra(row)}
         if isinstance(row, dict) and isinstance(row.get("name"), str) else row
         for row in rows
     ]
 
 
 def skill_occupations() -> list[dict]:
-    """[{"no", "name", "alt_names", "everyday_names"}, …]"""
+    """[{"no", "name", "alt_names", "everyday_names", "words"?}, …] (`words`: the name with
+    spaces between its words, where another name would match across one; see suggest())"""
     return copy.deepcopy(_entries(SKILLS_FILE))
 
 
 def qualifications() -> list[dict]:
     """[{"no", "name", "alt_names", "everyday_names", "equivalent_title",
-    "registration_required", …}, …]"""
+    "registration_required", "words"?, …}, …]"""
     return copy.deepcopy(_entries(QUALIFICATIONS_FILE))
+
+
+def level_words() -> dict[int, list[str]]:
+    """The words people write before or after an occupation to name a skill level, by level
+    (5 lowest … 1 highest): what suggest() and find_skill() strip (split_level)."""
+    table = _everyday().get("level_words", {})
+    return {int(level): list(words) for level, words in table.items()}
 
 
 def title_hints(as_of: date | None = None) -> list[dict]:
@@ -131,8 +147,10 @@ def check_everyday(data: dict | None = None) -> list[str]:
         problems.append(f"{EVERYDAY_FILE}: {where}: {what}")
 
     for section in data:
-        if section not in ("qualifications", "skills", "titles", "not_counted"):
+        if section not in SECTIONS:
             problem(f"[{section}]", "unknown section")
+    _check_level_words(data.get("level_words", {}), problem)
+    _check_words(data.get("words", {}), problem)
     used: dict[str, str] = {}
 
     def claim(owner: str, name) -> None:
@@ -192,6 +210,97 @@ def check_everyday(data: dict | None = None) -> list[str]:
     return problems
 
 
+def _check_level_words(table, problem) -> None:
+    if not isinstance(table, dict):
+        problem("[level_words]", "must be a table")
+        return
+    seen: dict[str, str] = {}
+    for level, words in table.items():
+        where = f"[level_words] {level!r}"
+        if level not in ("1", "2", "3", "4", "5"):
+            problem(where, "the level must be 1 to 5")
+        if not _names(words):
+            problem(where, "must be a list of words")
+            continue
+        for word in words:
+            key = search_key(word)
+            if key in seen:
+                problem(where, f"word {word!r} is already level {seen[key]}")
+            seen[key] = level
+
+
+def _check_words(table, problem) -> None:
+    if not isinstance(table, dict):
+        problem("[words]", "must be a table")
+        return
+    official = {search_key(row["name"]) for file_name in (SKILLS_FILE, QUALIFICATIONS_FILE)
+                for row in load_json(file_name) if isinstance(row, dict) and "name" in row}
+    for name, words in table.items():
+        where = f"[words] {name!r}"
+        if search_key(name) not in official:
+            problem(where, "not the name of a catalogue entry")
+        elif not isinstance(words, str) or search_key(words) != search_key(name):
+            problem(where, "must be the name itself with spaces between its words")
+
+
+@cache
+def _level_words() -> tuple[tuple[str, int], ...]:
+    """(word, level) for every level word, longest first (高级技师 before 技师 and 高级)."""
+    table = _everyday().get("level_words", {})
+    found = [(search_key(w), int(level)) for level, words in table.items() for w in words]
+    return tuple(sorted(found, key=lambda pair: -len(pair[0])))
+
+
+def split_level(text: str) -> tuple[str, int | None]:
+    """A typed occupation without the level word before or after it, and that level
+    (维修电工三级 → 维修电工, 3; 高级电工 → 电工, 3; 电工技师证书 → 电工, 2), as search_key
+    text; (search_key(text), None) when it names no level."""
+    key = search_key(text) if isinstance(text, str) else ""
+    if any(key == word for word, _ in _level_words()):
+        return key, None
+    for word, level in _level_words():
+        rest = None
+        if key.startswith(word):
+            rest = key[len(word):]
+        else:
+            bare = key.removesuffix("证书") if key.endswith("证书") else key.removesuffix("证")
+            if bare.endswith(word):
+                rest = bare[: -len(word)]
+        if rest is not None:
+            rest = rest.removesuffix("证书") if rest.endswith("证书") else rest.removesuffix("证")
+            if rest:
+                return rest, level
+    return key, None
+
+
+@cache
+def _word_starts() -> dict[str, frozenset[int]]:
+    """For each name split into words ([words]), the positions in its search_key where a word
+    starts: a text matches inside such a name only there (电工 is not in 水利 水电 工程)."""
+    starts = {}
+    for name, words in _everyday().get("words", {}).items():
+        positions, at = set(), 0
+        for word in words.split():
+            positions.add(at)
+            at += len(search_key(word))
+        starts[search_key(name)] = frozenset(positions)
+    return starts
+
+
+def _inside(query: str, key: str) -> bool:
+    """Whether `query` is in `key` starting where a word starts (anywhere, for a name whose
+    words are not given)."""
+    starts = _word_starts().get(key)
+    if starts is None:
+        return query in key
+    at = key.find(query)
+    while at >= 0:
+        if at in starts:
+            return True
+        at = key.find(query, at + 1)
+    return False
+
+
 @cache
 def _index(file_name: str) -> dict[str, dict]:
     index: dict[str, dict] = {}
@@ -209,8 +318,15 @@ def _find(file_name: str, name: object) -> dict | None:
 
 
 def find_skill(name: str) -> dict | None:
-    """The occupation named by its name, an alternative name or an everyday name."""
-    return _find(SKILLS_FILE, name)
+    """The occupation named by its name, an alternative name or an everyday name; a name
+    with a level word before or after it (维修电工三级, 高级电工) finds the occupation, with
+    "skill_level" (5 lowest … 1 highest) the level the word names."""
+    found = _find(SKILLS_FILE, name)
+    if found is not None or not isinstance(name, str):
+        return found
+    rest, level = split_level(name)
+    found = _find(SKILLS_FILE, rest) if level is not None else None
+    return {**found, "skill_level": level} if found else None
 
 
 def find_qualification(name: str) -> dict | None:
@@ -266,7 +382,7 @@ def _best_match(query: str, official: list[str], everyday: list[str]):
                 rank = exact_rank
             elif key.startswith(query):
                 rank = 2
-            elif query in key:
+            elif _inside(query, key):
                 rank = 3
             else:
                 continue
@@ -276,27 +392,51 @@ def _best_match(query: str, official: list[str], everyday: list[str]):
     return best
 
 
+def _names_a_skill(suggestion: dict) -> bool:
+    """An occupation, or a certificate in neither catalogue that people take for a skill
+    certificate: the targets a text with a level word is matched against."""
+    return suggestion["kind"] == "skill" or suggestion.get("catalogue") == "skill"
+
+
 def suggest(text: str, limit: int | None = 12, as_of: date | None = None) -> list[dict]:
     """Ranked suggestions for a typed text, across both catalogues, the title hints and the
-    not-counted certificates. Exact name > exact everyday name > prefix > substring of any
-    name; within a rank shorter names first, then skill, qualification, title, not counted,
-    then catalogue order. Case, width, spaces and brackets do not matter. Each suggestion:
-    {"kind", "name", "matched" (the name that matched), "match" (one of MATCHES)} and
-    "no" (catalogue entries), "level" and "reason" (titles), "catalogue" and "reason"
-    (not counted)."""
+    not-counted certificates. The ranking (the picker and the site search follow it):
+
+    1. how the text matches a name: exact name > exact everyday name > a name starting with
+       it > a name containing it (MATCHES). Case, width, spaces, brackets and separators do
+       not matter (search_key). A name whose words are given (everyday_names.toml [words])
+       contains the text only where a word starts: 电工 is not in 水利水电工程.
+    2. A text with a level word before or after it (三级, 高级工, 技师, 高级 …: [level_words])
+       is also matched without that word, against the occupations and the certificates in
+       neither catalogue that people take for skill certificates (维修电工三级, 高级电工 → 电工).
+       Such a match ranks as the rest of the text would, after the matches of the whole
+       text of the same rank, and carries "skill_level" (5 lowest … 1 highest).
+    3. Then shorter matched names first, then skill, qualification, title, not counted,
+       then catalogue order.
+
+    Each suggestion: {"kind", "name", "matched" (the name that matched), "match" (one of
+    MATCHES)} and "no" (catalogue entries), "level" and "reason" (titles), "catalogue" and
+    "reason" (not counted), "skill_level" (a match without the level word)."""
     if not isinstance(text, str):
         return []
     query = search_key(text)
     if not query:
         return []
+    rest, level = split_level(text)
     found = []
     for position, (suggestion, official, everyday) in enumerate(_targets(as_of)):
         best = _best_match(query, official, everyday)
+        stripped = 0
+        if level is not None and _names_a_skill(suggestion):
+            without = _best_match(rest, official, everyday)
+            if without is not None and (best is None or without[0] < best[0]):
+                best, stripped = without, 1
         if best is None:
             continue
         rank, length, name = best
-        order = (rank, length, KINDS.index(suggestion["kind"]), position)
-        found.append((order, {**suggestion, "matched": name, "match": MATCHES[rank]}))
+        order = (rank, stripped, length, KINDS.index(suggestion["kind"]), position)
+        extra = {"skill_level": level} if stripped else {}
+        found.append((order, {**suggestion, "matched": name, "match": MATCHES[rank], **extra}))
     found.sort(key=lambda pair: pair[0])
     ranked = [suggestion for _, suggestion in found]
     return ranked if limit is None else ranked[:limit]

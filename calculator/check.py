@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import catalogues, hukou_routes, vocabulary
+from . import catalogues, hukou_routes, overseas_list, vocabulary
 from .dates import month_label, parse_month
 from .decisions import unknown_placeholders
 from .indicators import REGISTRY
-from .profile import CREDENTIAL_TYPES, TITLE_LEVELS
+from .profile import CREDENTIAL_TYPES, OVERSEAS_CATEGORIES, TITLE_LEVELS
 from .resources import load_toml
 from .rule_text import AREA_NAMES
 
@@ -374,6 +374,8 @@ def check() -> list[Problem]:
          + _parameter_problems(hukou_as_rules, document_keys, source_keys)
          + _decision_problems(hukou.get("decision", []), parameter_ids, registry=())
          + _hukou_problems(hukou, rules)),
+        (overseas_list.FILE,
+         overseas_list.problems(load_toml(overseas_list.FILE), source_keys, OVERSEAS_CATEGORIES)),
     ]
     everyday = [Problem.read(*line.split(": ", 1)) for line in catalogues.check_everyday()]
     return [Problem.read(file, problem) for file, problems in found for problem in problems] + (

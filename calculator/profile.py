@@ -416,13 +416,13 @@ def _overseas(
             f"{shown}请选择证书在境外职业资格证书认可清单中的类别：{_one_of('overseas_categories')}。",
             "category is required and must be one of " + ", ".join(OVERSEAS_CATEGORIES),
         )
-    level = data.get("level")
-    if level not in OVERSEAS_LEVELS:
-        shown = f"“{str(level)[:20]}”不是可选的等级；" if level is not None else ""
+    level = data.get("level")  # optional: without it the credential scores as 中级 (D25)
+    if level is not None and level not in OVERSEAS_LEVELS:
         problems.add(
             f"{path}.level",
-            f"{shown}请选择认可清单所列对应的国内职称等级：{_one_of('overseas_levels')}。",
-            "level is required and must be one of " + ", ".join(OVERSEAS_LEVELS),
+            f"“{str(level)[:20]}”不是可选的等级；认可清单所列对应的国内职称等级请选择"
+            f"{_one_of('overseas_levels')}，不确定的可以不选（按中级计）。",
+            "level must be one of " + ", ".join(OVERSEAS_LEVELS) + " (or left out)",
         )
     name = r.get("name", "string", None)
     name = (name or "").strip() or None
@@ -433,7 +433,7 @@ def _overseas(
             f"name must be at most {OVERSEAS_NAME_MAX} characters",
         )
         name = None
-    if category not in OVERSEAS_CATEGORIES or level not in OVERSEAS_LEVELS:
+    if category not in OVERSEAS_CATEGORIES or (level is not None and level not in OVERSEAS_LEVELS):
         return None
     return Credential("overseas", level, name, job_match, category=category)
 

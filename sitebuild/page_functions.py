@@ -275,6 +275,35 @@ class PageFunctions:
         ]
         return _table(["用途", "常见材料", "谁需要", "依据"], rows, css="data cards documents")
 
+    def overseas_list_table(self) -> Markup:
+        """The overseas recognition list's entries a public source names, with their
+        categories and sources (calculator.overseas_list)."""
+        from calculator import overseas_list  # the build puts the engine on sys.path first
+
+        facts = overseas_list.facts()
+        rows = [
+            [
+                _text(entry["name"]),
+                _text("、".join(entry["also"])),
+                _text(entry["issuer"]),
+                _text("、".join(f"{c}类" for c in entry["categories"])
+                      + (f"（C类对应{entry['c_title']}）" if "c_title" in entry else "")),
+                self._source_refs("".join(f"[{r}]" for r in entry["refs"])),
+            ]
+            for entry in facts["entries"]
+        ]
+        caption = (f"公开资料点名的清单条目（{facts['version']}版）；"
+                   f"{'、'.join(facts['annex_not_found'])}版的清单附件没有找到")
+        return _table(["证书", "其他叫法", "发证机构", "清单类别", "依据"], rows, caption=caption)
+
+    def since(self, param_id: str) -> str:
+        """The first day a parameter was in force ("2024-11-22")."""
+        try:
+            found = self.engine.rules.in_force_since(param_id)
+        except KeyError:
+            raise PageFunctionError(f"since: unknown parameter id {param_id!r}") from None
+        return found.isoformat() if found else "（未施行）"
+
     def cap(self, indicator_id: str):
         """The cap of an indicator in force today (the highest bracket, for a scale)."""
         rows = {row["id"]: row for row in self.engine.indicators.indicators(self.today)}
@@ -439,6 +468,8 @@ class PageFunctions:
             "parameters_table": self.parameters_table,
             "cap": self.cap,
             "documents_table": self.documents_table,
+            "overseas_list_table": self.overseas_list_table,
+            "since": self.since,
             "three_places": self.engine.decisions.TERMS["three_places"],
             "profile_format": self.engine.profile.format_facts(),
             "vocabulary": self.engine.vocabulary.vocabulary(),

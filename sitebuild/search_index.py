@@ -51,6 +51,7 @@ def catalogue_documents(skills: list[dict], qualifications: list[dict]) -> list[
             "kind": "skill",
             "names": [entry["name"], *entry["alt_names"]],
             "aka": entry.get("everyday_names", []),
+            **({"words": entry["words"]} if entry.get("words") else {}),
             "text": f"第 {entry['no']} 项" + (f"，又称 {alt}" if alt else "") + "。"
             + _aka(entry.get("everyday_names", []))
             + "技能等级三级及以上的证书，工种须在本目录中。",
@@ -65,6 +66,7 @@ def catalogue_documents(skills: list[dict], qualifications: list[dict]) -> list[
             "kind": "qualification",
             "names": [entry["name"], *entry["alt_names"]],
             "aka": entry.get("everyday_names", []),
+            **({"words": entry["words"]} if entry.get("words") else {}),
             "text": f"第 {entry['no']} 项" + (f"，又称 {alt}" if alt else "") + "。"
             + _aka(entry.get("everyday_names", []))
             + f"相当于中级职称：{entry['equivalent_title']}。{registration}。",

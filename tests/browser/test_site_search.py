@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
+HYDROPOWER = 37  # 注册土木工程师(水利水电工程) in the qualifications catalogue
 
 
 def search(page, site_url, query):
@@ -72,3 +73,17 @@ def test_header_search_on_the_search_page_updates_results(page, site_url):
     page.press("#header-q", "Enter")
     expect(page.locator("#search-q")).to_have_value("临港")
     expect(page.locator("#search-results li").first).to_contain_text("临港")
+
+
+def test_an_occupation_comes_first_and_never_matches_across_a_word(page, site_url):
+    results = search(page, site_url, "电工")
+    expect(results.first).to_be_visible()
+    hrefs = [a.get_attribute("href") for a in results.locator("a").all()]
+    assert hrefs[0] == "/catalogue/skills/#skill-31"
+    # 电工 straddles 水电|工程 in this name: not a result
+    hydropower = f"/catalogue/qualifications/#qual-{HYDROPOWER}"
+    assert hydropower not in hrefs
+    # the name's own words still find it
+    results = search(page, site_url, "水电")
+    expect(results.first).to_be_visible()
+    assert hydropower in [a.get_attribute("href") for a in results.locator("a").all()]

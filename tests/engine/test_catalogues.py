@@ -143,6 +143,11 @@ def mistake(edit) -> list[str]:
     (lambda d: d["not_counted"]["二级建造师"].update(catalogue="title"),
      "catalogue must be skill, qualification or other"),
     (lambda d: d.update(extra={}), "[extra]: unknown section"),
+    (lambda d: d["level_words"].update({"6": ["六级"]}), "the level must be 1 to 5"),
+    (lambda d: d["level_words"]["2"].append("三级"), "word '三级' is already level 3"),
+    (lambda d: d["words"].update({"电工": "电 工 程"}),
+     "must be the name itself with spaces between its words"),
+    (lambda d: d["words"].update({"水电工": "水 电工"}), "not the name of a catalogue entry"),
 ])
 def test_each_kind_of_mistake_is_caught(edit, expected):
     problems = mistake(edit)
@@ -155,7 +160,8 @@ def test_everyday_sections_name_existing_entries():
         official = {e["name"] for e in load()}
         for name in EVERYDAY[section]:
             assert name in official, f"[{section}] {name!r} is not a catalogue entry's name"
-    assert set(EVERYDAY) == {"qualifications", "skills", "titles", "not_counted"}
+    assert set(EVERYDAY) == {"qualifications", "skills", "titles", "not_counted", "level_words",
+                             "words"}
 
 
 @pytest.mark.parametrize(("section", "official", "name"), EVERYDAY_PAIRS)
@@ -314,13 +320,79 @@ def names(text, limit=12):
     return [s["name"] for s in catalogues.suggest(text, limit=limit)]
 
 
-def test_electrician_comes_before_hydropower_engineer():
+def test_electrician_never_finds_hydropower_engineer_across_a_word():
     found = catalogues.suggest("电工", limit=None)
     assert found[0] == {"kind": "skill", "name": "电工", "no": 31, "matched": "电工",
                         "match": "name"}
-    order = [s["name"] for s in found]
-    assert order.index("特种作业操作证") < order.index("注册土木工程师(水利水电工程)")
-    assert found[order.index("注册土木工程师(水利水电工程)")]["match"] == "substring"
+    assert "注册土木工程师(水利水电工程)" not in [s["name"] for s in found]
+    # its own words still find it, inside the name as well as at its start
+    for typed in ("水电", "水利水电", "工程", "注册土木"):
+        assert "注册土木工程师(水利水电工程)" in names(typed, limit=None), typed
+    # a name whose words are not given still matches anywhere inside (电气 in 注册电气工程师)
+    assert "注册电气工程师" in names("电气", limit=None)
+
+
+LEVELS = [
+    ("维修电工三级", "电工", 3, "维修电工"), ("高级电工", "电工", 3, "电工"),
+    ("电工(三级)", "电工", 3, "电工"), ("三级电工证", "电工", 3, "电工"),
+    ("电工技师证书", "电工", 2, "电工"), ("高级技师焊工", "焊工", 1, "焊工"),
+    ("中级焊工", "焊工", 4, "焊工"), ("初级工钳工", "钳工", 5, "钳工"),
+    ("电工4级", "电工", 4, "电工"), ("一级 汽车修理工", "汽车维修工", 1, "汽车修理工"),
+]
+
+
+@pytest.mark.parametrize(("typed", "occupation", "level", "matched"), LEVELS)
+def test_a_level_word_is_stripped_and_reported(typed, occupation, level, matched):
+    found = catalogues.find_skill(typed)
+    assert (found["name"], found["skill_level"]) == (occupation, level)
+    first = catalogues.suggest(typed)[0]
+    assert (first["kind"], first["name"], first["skill_level"], first["matched"]) == (
+        "skill", occupation, level, matched)
+
+
+def test_a_name_without_a_level_word_reports_no_level():
+    assert "skill_level" not in catalogues.find_skill("维修电工")
+    assert "skill_level" not in catalogues.suggest("电工")[0]
+    assert catalogues.split_level("电工") == ("电工", None)
+    assert catalogues.split_level("高级技师") == ("高级技师", None)  # a level word alone
+
+
+def test_level_words_never_turn_a_title_or_qualification_into_an_occupation():
+    # the whole text's own match wins, and only occupations are matched without the level
+    assert catalogues.suggest("高级工程师")[0]["kind"] == "title"
+    assert "skill_level" not in catalogues.suggest("高级工程师")[0]
+    assert catalogues.suggest("一级建造师")[0]["name"] == "建造师(一级)"
+    assert catalogues.suggest("二级建造师")[0]["name"] == "二级建造师"
+    assert catalogues.suggest("中级会计")[0]["name"] == "会计专业技术资格(中级)"
+    assert catalogues.find_skill("高级工程师") is None
+    assert catalogues.find_qualification("三级电工") is None
+
+
+def test_a_match_of_the_whole_text_ranks_before_the_same_match_without_its_level():
+    # 二级心理咨询师 is itself a name: it is matched whole, with no level carried
+    first = catalogues.suggest("二级心理咨询师")[0]
+    assert (first["name"], first["matched"]) == ("心理咨询师", "二级心理咨询师")
+    assert "skill_level" not in first
+
+
+OVERSEAS = ["ACCA", "FCCA", "CGMA", "CIMA", "CFA", "FRM", "PMP"]
+
+
+@pytest.mark.parametrize("typed", OVERSEAS)
+def test_overseas_certificates_are_never_aliases_of_one_another(typed):
+    group = catalogues.find_not_counted(typed)
+    assert group["name"] == typed
+    others = {n for n in OVERSEAS if n != typed}
+    assert not others & {catalogues.search_key(n).upper() for n in group["names"]}
+    first = catalogues.suggest(typed)[0]
+    assert (first["kind"], first["name"]) == ("not_counted", typed)
+
+
+def test_only_the_certificates_a_source_names_are_said_to_be_on_the_list():
+    for name in ("ACCA", "FCCA", "CGMA"):
+        assert "列入过" in catalogues.find_not_counted(name)["reason"]
+    for name in ("CFA", "FRM", "PMP", "CIMA"):
+        assert "没有找到公开资料" in catalogues.find_not_counted(name)["reason"]
 
 
 def test_rank_order_exact_everyday_prefix_substring():

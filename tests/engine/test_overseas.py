@@ -1,6 +1,6 @@
-"""Overseas occupational qualifications (recognition list 3.0, D25): what the explanation says,
-the decision and warning they bring, the wording of their input problems. The points of every
-case are in cases/overseas_credentials.toml."""
+"""Overseas occupational qualifications (the recognition list, D25 revised): what the explanation
+says, the decision and warning they bring, the list's entries a public source names, the wording
+of their input problems. The points of every case are in cases/overseas_credentials.toml."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ import pytest
 from engine_helpers import lines_by_id
 
 import calculator
-from calculator import rules
+from calculator import check, overseas_list, rules
 
 BASE = {"birth_date": "1990-01-01", "insurance": [{"from": "2020-01", "base_multiple": 1.2}]}
 WARNING = {
     "code": "overseas_unconfirmed",
-    "text": "境外职业资格证书按清单计多少分，官方没有写明；本站按清单所列对应的国内职称等级估算，"
-    "请向受理机构确认。",
+    "text": "境外职业资格证书按认可清单计多少分、B类是否计分，官方都没有写明；本站按对应的国内"
+    "职业资格或职称估算（未说明等级的按中级），这是本站的解释，请向受理机构确认。",
 }
 
 
@@ -30,9 +30,12 @@ def credential_line(result: dict) -> dict:
     return lines_by_id(result)["credential"]
 
 
-def test_the_list_scores_category_a_from_2025_11_14():
-    assert rules.value("credential.overseas_categories", date(2025, 11, 13)) is None
-    assert rules.value("credential.overseas_categories", date(2025, 11, 14)) == ("A",)
+def test_the_list_scores_categories_a_and_b_from_list_2_0_first_reported_2024_11_22():
+    assert rules.value("credential.overseas_categories", date(2024, 11, 21)) is None
+    assert rules.value("credential.overseas_categories", date(2024, 11, 22)) == ("A", "B")
+    assert rules.value("credential.overseas_categories", date(2026, 11, 22)) == ("A", "B")
+    entry = rules.value_entry("credential.overseas_categories", date(2024, 11, 22))
+    assert entry["documents"] == ["overseas-list-2"] and entry["confidence"] == "L"
 
 
 def test_category_a_names_the_certificate_its_category_level_and_base_test():
@@ -49,14 +52,71 @@ def test_without_a_name_the_explanation_still_reads():
     assert text.startswith("境外职业资格（认可清单A类，对应国内中级职称）")
 
 
-def test_another_category_scores_0_and_says_why():
-    text = credential_line(overseas(category="B"))["explanation"]
-    assert "只有A类证书" in text and "B类证书不计积分" in text and "计0分" in text
+def test_category_c_scores_0_and_points_to_the_title_recognition():
+    text = credential_line(overseas(category="C"))["explanation"]
+    assert "A类、B类证书按对应的国内职业资格或职称计分" in text
+    assert "C类证书本身不计分，持证人可申请职称比照认定，认定取得的职称请按职称填写；计0分" in text
 
 
-def test_before_the_list_took_effect_scores_0_and_says_why():
-    text = credential_line(overseas(as_of="2025-11-13"))["explanation"]
-    assert "认可清单3.0版2025-11-14起施行，评估日之前不按境外证书计分" in text
+def test_before_list_2_0_scores_0_and_says_why():
+    text = credential_line(overseas(as_of="2024-11-21"))["explanation"]
+    assert ("认可清单的积分条款首见于《上海市境外职业资格证书认可清单（2.0版）》"
+            "（沪人社专〔2024〕365号），本站自2024-11-22起按境外证书计分，评估日之前计0分") in text
+
+
+@pytest.mark.parametrize("category", ["A", "B"])
+def test_without_a_level_it_scores_as_a_qualification_and_says_what_senior_would_give(category):
+    profile = {**BASE, "as_of": "2026-11-22",
+               "credentials": [{"type": "overseas", "category": category}]}
+    line = credential_line(calculator.score(profile))
+    assert line["raw_points"] == rules.value("credential.qualification", date(2026, 11, 22))
+    assert f"（认可清单{category}类）" in line["explanation"]
+    assert "未说明清单对应的职称等级，按中级计；清单写明对应高级职称的，可计140分" in (
+        line["explanation"])
+
+
+def test_a_certificate_a_source_names_says_its_categories():
+    text = credential_line(overseas(name="fcca"))["explanation"]
+    assert "公开资料称“ACCA资深会员（FCCA）”在认可清单1.0版中列A类、B类、C类" in text
+    text = credential_line(overseas(name="CFA"))["explanation"]
+    assert "公开资料" not in text
+
+
+def test_the_named_entries_are_data_with_their_sources():
+    facts = overseas_list.facts()
+    assert facts["version"] == "1.0" and facts["annex_not_found"] == ["2.0", "3.0"]
+    by_name = {e["name"]: e for e in facts["entries"]}
+    assert by_name["ACCA资深会员（FCCA）"]["categories"] == ["A", "B", "C"]
+    assert by_name["ACCA资深会员（FCCA）"]["c_title"] == "副高级"
+    assert by_name["ACCA会员"]["categories"] == ["A"]
+    assert by_name["CGMA准持证人"]["categories"] == ["A"]
+    fellows = ("ACM会士", "IET会士", "英国皇家航空学会会士")
+    assert {tuple(by_name[n]["categories"]) for n in fellows} == {("B",)}
+    keys = {s["key"] for s in rules.sources()}
+    assert all(set(e["refs"]) <= keys for e in facts["entries"])
+    # ACCA, CFA, CIMA, FRM and PMP are different certificates: none is another's name
+    for other in ("CFA", "CIMA", "FRM", "PMP", "ACCA"):
+        assert overseas_list.find(other) is None
+
+
+def test_check_holds_the_list_entries(monkeypatch):
+    real = check.load_toml
+
+    def broken(file):
+        data = real(file)
+        if file == overseas_list.FILE:
+            import copy
+
+            data = copy.deepcopy(data)
+            data["entry"][0]["categories"] = ["A", "E"]
+            data["entry"][1]["refs"] = ["nope"]
+        return data
+
+    monkeypatch.setattr("calculator.check.load_toml", broken)
+    assert [str(p) for p in check.check()] == [
+        "overseas_list.toml: entry 'ACCA资深会员（FCCA）': categories must be a list of A, B, C",
+        "overseas_list.toml: entry 'ACCA会员': unknown reference 'nope'",
+    ]
 
 
 def test_not_matching_the_job_says_so():
@@ -65,7 +125,8 @@ def test_not_matching_the_job_says_so():
 
 
 @pytest.mark.parametrize(
-    ("as_of", "category"), [("2026-11-22", "A"), ("2026-11-22", "C"), ("2024-01-01", "A")]
+    ("as_of", "category"),
+    [("2026-11-22", "A"), ("2026-11-22", "B"), ("2026-11-22", "C"), ("2024-01-01", "A")],
 )
 def test_any_overseas_credential_brings_d25_and_the_warning(as_of, category):
     result = overseas(as_of=as_of, category=category)
@@ -96,7 +157,10 @@ def test_d25_text_has_the_numbers_in_force():
     decision = next(
         d for d in credential_line(overseas())["decisions"] if d["id"] == "D25"
     )
-    assert "A类" in decision["text"] and "{" not in decision["text"]
+    text = decision["text"]
+    assert "计分的类别：A类、B类" in text and "{" not in text
+    assert "本站自2024-11-22（首见报道之日）起计分" in text
+    assert "C类证书本身不计分：持证人可申请职称比照认定" in text and "本站的解释" in text
 
 
 def _problems(credential: dict) -> list[dict]:
@@ -126,10 +190,13 @@ def test_problems_name_the_field_in_plain_chinese(credential):
         assert not INTERNAL.search(problem["zh"]), problem["zh"]
 
 
-def test_a_missing_category_and_level_say_what_to_choose():
+def test_a_missing_category_says_what_to_choose_and_a_missing_level_is_no_problem():
     problems = {p["path"]: p["zh"] for p in _problems({"type": "overseas"})}
     assert "A类、B类或C类" in problems["credentials[0].category"]
-    assert "中级或高级" in problems["credentials[0].level"]
+    assert "credentials[0].level" not in problems
+    (problem,) = _problems({"type": "overseas", "category": "A", "level": "middle"})
+    assert problem["path"] == "credentials[0].level"
+    assert "中级或高级" in problem["zh"] and "不确定的可以不选（按中级计）" in problem["zh"]
 
 
 def test_an_unknown_type_lists_the_overseas_choice():

@@ -265,8 +265,8 @@ def test_value_picks_the_value_in_force():
 def test_an_item_not_in_force_has_no_value_rather_than_zero():
     assert rules.value("entrepreneur.points", date(2015, 6, 30)) is None
     assert rules.value("entrepreneur.points", date(2015, 7, 1)) == 120
-    assert rules.value("credential.overseas_categories", date(2025, 11, 13)) is None
-    assert rules.value("credential.overseas_categories", date(2025, 11, 14)) == ("A",)
+    assert rules.value("credential.overseas_categories", date(2024, 11, 21)) is None
+    assert rules.value("credential.overseas_categories", date(2024, 11, 22)) == ("A", "B")
     assert rules.value("credential.title_junior", date(2026, 1, 1)) == 0  # in force, 0 points
 
 
@@ -351,9 +351,9 @@ def test_d7_states_no_contribution_months_by_hand():
 
 def test_d25_takes_its_date_from_the_parameter():
     since = rules.in_force_since("credential.overseas_categories")
-    assert since == date(2025, 11, 14)
+    assert since == date(2024, 11, 22)
     text = decisions.decision("D25", date(2026, 1, 1))["text"]
-    assert f"清单3.0版{since.isoformat()}施行" in text
+    assert f"本站自{since.isoformat()}（首见报道之日）起计分" in text
     assert rules.in_force_since("standard_score") == date(2013, 7, 1)
 
 
@@ -406,8 +406,8 @@ def test_indicators_show_the_numbers_in_force():
     assert "五个新城" in row(date(2025, 12, 1), "key_area")["summary"]
     assert row(date(2017, 12, 31), "insurance_base")["cap"] == 100
     assert row(date(2018, 1, 1), "insurance_base")["cap"] == 120
-    assert "认可清单" not in row(date(2025, 11, 13), "credential")["summary"]
-    assert "认可清单A类" in row(date(2025, 11, 14), "credential")["summary"]
+    assert "认可清单" not in row(date(2024, 11, 21), "credential")["summary"]
+    assert "认可清单A、B类" in row(date(2024, 11, 22), "credential")["summary"]
     assert len(indicators.indicators(date(2026, 1, 1))) == len(indicators.REGISTRY)
 
 

@@ -183,8 +183,8 @@ function entryCard(kind, entry, text, row) {
   const level = row?.querySelector('select[name$=".level"][data-kind="int"]')?.value;
   const worth = level && points.skill ? points.skill[level] : null;
   lines.push(
-    el("p", { text: worth ? `按你选的等级可计 ${worth} 分。` : "在目录中，三级及以上可计分。" }),
-    el("p", { text: `条件：与受聘岗位相符；二级、一级还须${points.base_test}；外省市取得的${points.skill_outside}须经本市核验，其他等级不计分。` }),
+    el("p", { text: worth ? `按你选的等级可计 ${worth} 分。` : `在目录中，${points.skill_catalogue}可计分。` }),
+    el("p", { text: `条件：与受聘岗位相符；${points.skill_base_test}还须${points.base_test}；外省市取得的${points.skill_outside}须经本市核验，其他等级不计分。` }),
   );
   return lines;
 }
@@ -231,7 +231,7 @@ function card(kind, text, choosing, row) {
     return lines;
   }
   if (kind !== "qualification") {
-    return [el("p", { text: `“${text.trim()}”不在高技能人才职业目录中：技能三级及以上按规则不计分（四级、五级不受影响）。请从搜索结果中选择，或核对证书上的职业名称。` })];
+    return [el("p", { text: `“${text.trim()}”不在高技能人才职业目录中：技能${catalogues().points.skill_catalogue}按规则不计分（其他等级不受影响）。请从搜索结果中选择，或核对证书上的职业名称。` })];
   }
   // The overseas recognition list is not in this site's data: point to its own type.
   return [

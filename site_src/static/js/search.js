@@ -38,17 +38,40 @@ const fold = (text) => (text || "").normalize("NFKC").toLowerCase().replace(LOOS
 const KINDS = ["skill", "qualification", "title", "not_counted"];
 const NO_NAME = 4;
 
+// Where the words of a catalogue name start, for a name given with its words (doc.words, as
+// calculator.catalogues: "注册 土木 工程师 (水利 水电 工程)"): a query matches inside such a name
+// only where a word starts, so 电工 is not in 水利水电工程.
+function wordStarts(doc) {
+  if (!doc.words) return null;
+  const starts = new Set();
+  let at = 0;
+  for (const word of doc.words.split(/\s+/)) {
+    starts.add(at);
+    at += fold(word).length;
+  }
+  return { key: fold(doc.words), starts };
+}
+
+function inside(key, query, words) {
+  if (!words || words.key !== key) return key.includes(query);
+  for (let at = key.indexOf(query); at >= 0; at = key.indexOf(query, at + 1)) {
+    if (words.starts.has(at)) return true;
+  }
+  return false;
+}
+
 // How well the query names a document: 0 its name, 1 an everyday name, 2 a name starting with
 // the query, 3 a name containing it, NO_NAME none; with the length of that name.
 function nameMatch(doc, query) {
   let best = { rank: NO_NAME, length: Infinity, name: null };
+  const words = wordStarts(doc);
   const consider = (names, exactRank) => {
     for (const name of names || []) {
       const key = fold(name);
       let rank;
       if (key === query) rank = exactRank;
       else if (key.startsWith(query)) rank = 2;
-      else if (key.includes(query)) rank = 3;
+      else if (inside(key, query, words)) rank = 3;
       else continue;
       if (rank < best.rank || (rank === best.rank && key.length < best.length)) {
         best = { rank, length: key.length, name };
@@ -60,9 +83,18 @@ function nameMatch(doc, query) {
   return best;
 }
 
+// A catalogue name given with its words that holds the query only across a word (电工 in
+// 水利水电工程), and no other field of it holding the query, is not a result.
+function acrossAWord(doc, folded) {
+  if (!doc.words || !folded) return false;
+  if (nameMatch(doc, folded).rank !== NO_NAME) return false;
+  return ![doc.text, ...(doc.aka || [])].some((field) => fold(field).includes(folded));
+}
+
 function byName(results, docs, query) {
   const folded = fold(query);
-  const ranked = results.map((hit, order) => ({ hit, order, match: folded ? nameMatch(docs[hit.id], folded) : { rank: NO_NAME } }));
+  const kept = results.filter((hit) => !acrossAWord(docs[hit.id], folded));
+  const ranked = kept.map((hit, order) => ({ hit, order, match: folded ? nameMatch(docs[hit.id], folded) : { rank: NO_NAME } }));
   ranked.sort((a, b) => {
     if (a.match.rank !== b.match.rank) return a.match.rank - b.match.rank;
     if (a.match.rank === NO_NAME) return a.order - b.order;
@@ -170,10 +202,10 @@ async function start() {
     // Prefer documents holding every character pair of the query (close to a phrase match);
     // fall back to any of them, then to single characters.
     const pairs = tokenize(trimmed, false);
-    let results = engine.search({ queries: pairs, combineWith: "AND" });
+    let results = byName(engine.search({ queries: pairs, combineWith: "AND" }), docs, trimmed);
     const exact = results.length > 0;
-    if (!exact) results = engine.search({ queries: pairs, combineWith: "OR" });
-    show(byName(results, docs, trimmed), docs, trimmed, exact);
+    if (!exact) results = byName(engine.search({ queries: pairs, combineWith: "OR" }), docs, trimmed);
+    show(results, docs, trimmed, exact);
   }
 
   // The query travels after "#", which browsers never send to the server (?q= is read too,
