@@ -5,9 +5,11 @@ certificate cannot be found, and which levels count once verified (D4)."""
 from __future__ import annotations
 
 import copy
+from datetime import date
 from functools import cache
 
 from .resources import load_toml
+from .rules import value
 
 VERIFICATION_FILE = "verification.toml"
 
@@ -27,26 +29,26 @@ def sources() -> list[dict]:
     return copy.deepcopy(_data()["source"])
 
 
-def counts_once_verified(level: int) -> bool:
+def counts_once_verified(level: int, as_of: date | None = None) -> bool:
     """Whether a skill certificate of `level` (5 lowest … 1 highest) obtained while working
-    outside Shanghai can count once verified in Shanghai; levels below the lowest counted
-    level never count (D4)."""
-    return level <= _data()["lowest_level_counted"]
+    outside Shanghai can count once verified in Shanghai (credential.skill_outside_levels,
+    D4); the other levels never count."""
+    return level in value("credential.skill_outside_levels", as_of)
 
 
 def problems() -> list[str]:
     """Every problem in verification.toml as "verification.toml: <where>: <what>"; [] when
     sound: every `refs` list names known sources, every source has an address."""
     data = _data()
-    keys = {s["key"] for s in data.get("source", [])}
+    known = {s["key"] for s in data.get("source", [])}
     found: list[str] = []
 
     def check_refs(where: str, table: dict) -> None:
-        for name, value in table.items():
+        for name, keys in table.items():
             if name.endswith("refs"):
                 found.extend(
                     f"{VERIFICATION_FILE}: {where}{name}: unknown source {key!r}"
-                    for key in value if key not in keys
+                    for key in keys if key not in known
                 )
 
     check_refs("", data)

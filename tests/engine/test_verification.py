@@ -9,6 +9,7 @@ import copy
 import pytest
 
 from calculator import verification
+from calculator.rules import value
 
 
 def test_the_data_has_no_problems():
@@ -28,6 +29,7 @@ def test_an_unknown_source_is_a_problem(monkeypatch):
                                                (5, False)])
 def test_levels_three_to_one_count_once_verified_four_and_five_never(level, counts):
     assert verification.counts_once_verified(level) is counts
+    assert (level in value("credential.skill_outside_levels")) is counts
 
 
 def test_the_national_query_is_named_with_its_address():
