@@ -10,8 +10,8 @@ import pytest
 
 import calculator
 from calculator.dates import add_months, add_years
+from calculator.deadline import apply_by
 from calculator.engine import score_profile
-from calculator.planner import apply_by
 from calculator.profile import read_profile
 from calculator.routes import keep_paying
 from calculator.rules import exact, value, value_entry
