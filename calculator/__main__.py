@@ -1,4 +1,4 @@
-"""Command line: python -m calculator score|plan FILE|- [--explain] [--as-of YYYY-MM-DD]
+"""Command line: python -m calculator score|plan|hukou FILE|- [--explain] [--as-of YYYY-MM-DD]
 [--target YYYY-MM-DD]"""
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import sys
 from .engine import score
 from .errors import ValidationError
 from .explain import explain_plan, explain_result
+from .hukou import hukou
+from .hukou_explain import explain_hukou
 from .planner import plan
 
 EXIT_INVALID = 2
@@ -27,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m calculator",
         description="上海市居住证积分计算 / Shanghai residence-permit points",
     )
-    parser.add_argument("command", choices=["score", "plan"])
+    parser.add_argument("command", choices=["score", "plan", "hukou"])
     parser.add_argument("file", help="profile JSON file, or - for standard input")
     parser.add_argument("--explain", action="store_true", help="readable Chinese breakdown")
     parser.add_argument("--as-of", help="evaluation date YYYY-MM-DD (overrides the profile)")
@@ -44,12 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.as_of and isinstance(profile, dict):
         profile["as_of"] = args.as_of
     try:
-        result = score(profile) if args.command == "score" else plan(profile, args.target)
+        if args.command == "hukou":
+            result = hukou(profile)
+        else:
+            result = score(profile) if args.command == "score" else plan(profile, args.target)
     except ValidationError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
     if args.explain:
-        print(explain_result(result) if args.command == "score" else explain_plan(result))
+        explain = {"score": explain_result, "plan": explain_plan, "hukou": explain_hukou}
+        print(explain[args.command](result))
     else:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0

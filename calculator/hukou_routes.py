@@ -20,10 +20,12 @@ class RouteSpec:
     base: str | None = None  # the route's own base test: "base_2x", "lingang", "ceiling_3x"
     area: str | None = None  # the area worked in: "lingang", "zhangjiang", "new_town"
     area_months: str | None = None  # parameter: months worked in the area before M
-    recommended: bool = False  # needs the recommendation (and the pledge)
+    recommended: bool = False  # needs the recommendation
+    pledge: bool = False  # and the written promise to stay (hukou.stay_pledge_years)
     core: bool = False  # needs the core-staff / backbone answer
     suburb_post: bool = False  # needs the 远郊 post months
     science_post: bool = False  # needs the answer: an enterprise science or skill post
+    cited: str | None = None  # a parameter to cite when the route has no months
 
 
 # In the order of the H6 table: ties on the earliest month go to the first.
@@ -31,7 +33,8 @@ ROUTES = (
     RouteSpec("title", "中级职称或技师", "hukou.standard_months", "title"),
     RouteSpec("base_2x", "缴费基数{hukou.base_2x_multiple}倍（不要求职称）",
               "hukou.standard_months", "base", base="base_2x"),
-    RouteSpec("senior", "高级职称、高级技师或省部级以上表彰", None, "senior"),
+    RouteSpec("senior", "高级职称、高级技师或省部级以上表彰", None, "senior",
+              cited="hukou.senior_no_minimum"),
     RouteSpec("ceiling_3x", "企业科技和技能人才（缴费基数{hukou.ceiling_3x_multiple}倍）",
               "hukou.months.ceiling_3x", "base", base="ceiling_3x", science_post=True),
     RouteSpec("lingang_base", "{area}缴费基数{hukou.lingang_multiple}倍（不要求职称）",
@@ -42,12 +45,13 @@ ROUTES = (
               area="lingang", area_months="hukou.lingang_3_area_months", recommended=True,
               core=True),
     RouteSpec("zhangjiang_5", "{area}", "hukou.months.zhangjiang_5", "title_or_2x",
-              area="zhangjiang", area_months="hukou.zhangjiang_5_area_months", recommended=True),
+              area="zhangjiang", area_months="hukou.zhangjiang_5_area_months", recommended=True,
+              pledge=True),
     RouteSpec("zhangjiang_3", "{area}重点产业骨干", "hukou.months.zhangjiang_3",
               "title_or_2x", area="zhangjiang", area_months="hukou.zhangjiang_3_area_months",
-              recommended=True, core=True),
+              recommended=True, pledge=True, core=True),
     RouteSpec("new_town_5", "{area}", "hukou.months.new_town_5", "title_or_2x",
-              area="new_town", recommended=True),
+              area="new_town", recommended=True, pledge=True),
     RouteSpec("suburb_post_5", "远郊教育、卫生、农业技术岗位", "hukou.months.suburb_post_5",
               "title_or_2x", suburb_post=True),
 )
@@ -88,5 +92,7 @@ NOT_JUDGED = (
 def parameter_ids() -> set[str]:
     """Every parameter the routes name (calculator.check holds each to existing)."""
     ids = {r.months for r in ROUTES if r.months} | {r.area_months for r in ROUTES if r.area_months}
+    ids |= {r.cited for r in ROUTES if r.cited} | {"hukou.suburb_post_months",
+                                                   "hukou.stay_pledge_years"}
     ids |= {param for test in BASE_TESTS.values() for param in test[:3]}
     return ids

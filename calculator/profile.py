@@ -10,6 +10,7 @@ from .dates import full_years, month_of, today_in_shanghai
 from .decisions import skill_levels_words
 from .errors import Problems
 from .field_reader import Reader, object_at, one_of, read_events
+from .hukou_input import lenient_as_of, points_view, read_facts
 from .insurance_input import check_overlaps, check_yardsticks, read_period
 from .parse import read_amount, read_count
 from .profile_format import (
@@ -189,6 +190,8 @@ def read_profile(raw) -> Profile:
         problems.raise_if_any()
     check_version(problems, raw.get("version"))
     problems.raise_if_any()  # a profile of another format is not read any further
+    hukou_facts = read_facts(problems, raw, lenient_as_of(raw))  # version 3 only
+    raw = points_view(raw, lenient_as_of(raw))
     r = Reader(problems, raw, "", TOP_KEYS)
 
     as_of = r.date("as_of") if raw.get("as_of") is not None else today_in_shanghai()
@@ -279,6 +282,7 @@ def read_profile(raw) -> Profile:
         award=r.choice("award", AWARDS, "none"),
         married_on=married_on,
         events=events,
+        hukou=hukou_facts,
     )
     problems.raise_if_any()
     return Profile(as_of=as_of, birth_date=birth, **profile_kwargs)

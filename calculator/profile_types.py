@@ -8,6 +8,7 @@ from datetime import date
 from fractions import Fraction
 
 from . import vocabulary
+from .hukou_facts import HukouFacts
 
 EDUCATION_LEVELS = vocabulary.ids("education_levels")
 TITLE_LEVELS = vocabulary.ids("title_levels")
@@ -74,4 +75,5 @@ class Profile:
     award: str = "none"
     married_on: date | None = None
     events: dict = field(default_factory=dict)
+    hukou: HukouFacts = field(default_factory=HukouFacts)  # what format 3 adds for 居转户
 

@@ -1,0 +1,110 @@
+"""The month arithmetic of the 居转户 check (decisions H2–H4, H8): for every month from the
+evaluation month to the horizon, following the current course, which months qualify (a permit
+period and a counted insurance month), how many qualified before it, and how many months of a
+window reached a multiple of their own year's yardstick."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from functools import cached_property
+
+from .dates import first_day_of_month, month_of
+from .hukou_facts import HukouFacts
+from .insurance import InsuranceMonths, insurance_months
+from .profile import Profile
+from .routes import keep_paying, latest_multiple
+
+HORIZON_MONTHS = 15 * 12  # as far ahead as the points planner looks (H8)
+WINDOW_REACH = 60  # months before the evaluation month the base tables cover (windows ≤ 48)
+
+
+@dataclass(frozen=True)
+class Months:
+    """The course as now: insurance goes on at the base of the month before the evaluation
+    day when paid then, an open permit period stays open."""
+
+    first: int  # the evaluation month
+    last: int  # the horizon's last month
+    insurance: InsuranceMonths  # counted months up to `last` on the course
+    permit: tuple  # (start, end or None) month pairs
+    latest: Fraction | None  # the base the course goes on at (None: not paying now)
+
+    def permit_held(self, month: int) -> bool:
+        return any(start <= month and (end is None or month <= end) for start, end in self.permit)
+
+    def insured(self, month: int) -> bool:
+        return month in self.insurance.normal
+
+    def qualifies(self, month: int) -> bool:
+        """H2: a permit month with a counted insurance month."""
+        return self.insured(month) and self.permit_held(month)
+
+    @cached_property
+    def _qualified_before(self) -> dict[int, int]:
+        """month -> qualifying months before it, for every month up to the horizon."""
+        counted = sorted(m for m in self.insurance.normal if m <= self.last)
+        start = min([self.first, *counted[:1]])
+        table, total = {}, 0
+        for month in range(start, self.last + 2):
+            table[month] = total
+            if self.qualifies(month):
+                total += 1
+        return table
+
+    def qualified_before(self, month: int) -> int:
+        """Qualifying months before `month` (H3: up to M−1)."""
+        return self._qualified_before[month]
+
+    def permit_before(self, month: int) -> int:
+        """Months of permit before `month` (to say which of the two falls short)."""
+        count = 0
+        for start, end in self.permit:
+            stop = month - 1 if end is None else min(end, month - 1)
+            count += max(0, stop - start + 1)
+        return count
+
+    def reaching(self, multiple: Fraction, months: range) -> int:
+        """Counted months in `months` whose base reached `multiple` × its yardstick (H4)."""
+        prefix = self._reached_before(multiple)
+        low, high = min(prefix), max(prefix)
+        if months.start < low or months.stop > high:
+            return self.insurance.count(months, multiple)
+        return prefix[months.stop] - prefix[months.start]
+
+    def _reached_before(self, multiple: Fraction) -> dict[int, int]:
+        """month -> months before it (from 48 months before the first one the check looks at)
+        whose base reached `multiple`; one table per multiple."""
+        tables = self._reach_tables
+        if multiple not in tables:
+            start = self.first - WINDOW_REACH
+            table, total, ratios = {}, 0, self.insurance.ratios
+            num, den = multiple.numerator, multiple.denominator
+            for month in range(start, self.last + 2):
+                table[month] = total
+                ratio = ratios.get(month)
+                if ratio is not None and ratio[0] * den >= num * ratio[1]:
+                    total += 1
+            tables[multiple] = table
+        return tables[multiple]
+
+    @cached_property
+    def _reach_tables(self) -> dict:
+        return {}
+
+    def reaches(self, multiple: Fraction, month: int) -> bool:
+        return self.reaching(multiple, range(month, month + 1)) == 1
+
+    def base_of(self, month: int) -> Fraction | None:
+        return self.insurance.normal.get(month)
+
+
+def course(p: Profile, facts: HukouFacts) -> Months:
+    first = month_of(p.as_of)
+    last = first + HORIZON_MONTHS
+    latest = latest_multiple(p)
+    timeline = keep_paying(p, latest)
+    # the counted months up to the horizon: as if evaluated the month after it
+    extended = insurance_months(replace(timeline, as_of=first_day_of_month(last + 1)))
+    permit = tuple((period.start, period.end) for period in facts.permit)
+    return Months(first, last, extended, permit, latest)
