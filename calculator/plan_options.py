@@ -10,6 +10,8 @@ from datetime import date
 from .errors import Problems
 from .parse import Unreadable, read_date
 
+KEYS = ("target_date", "expected", "compare")  # the keys of the profile's `plan` object
+
 
 @dataclass(frozen=True)
 class Options:
@@ -25,7 +27,7 @@ def read_options(raw, target: str | None) -> Options:
     data = raw if isinstance(raw, dict) else {}
     if raw is not None and not isinstance(raw, dict):
         problems.add("plan", "应为对象（{…}）。", "plan must be an object")
-    unknown = set(data) - {"target_date", "expected", "compare"}
+    unknown = set(data) - set(KEYS)
     for key in sorted(unknown):
         problems.add(f"plan.{key}", f"不认识的字段“{key}”，请检查拼写。", f"unknown field '{key}'")
 
