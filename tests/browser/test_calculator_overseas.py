@@ -66,11 +66,20 @@ def test_the_overseas_type_shows_its_fields_and_scores_as_the_engine_says(
     assert total(expected) > total(START)
     expect(page.locator("#breakdown")).to_contain_text("境外职业资格“CPA Australia”")
     expect(page.locator("#breakdown")).to_contain_text("D25")
-    expect(page.locator("#result-warnings")).to_contain_text("境外职业资格证书按清单计多少分")
+    expect(page.locator("#result-warnings")).to_contain_text("境外职业资格证书按认可清单计多少分")
 
+    # D25: category B scores too; without a level (不确定) as 中级; category C gives 0 and says
+    # it opens 职称比照认定
     category.select_option("B")
     expect_total(page, total(with_overseas(category="B", level="senior", name="CPA Australia")))
-    expect(page.locator("#breakdown")).to_contain_text("B类证书不计积分")
+    level.select_option("")
+    unsure = with_overseas(category="B", name="CPA Australia")
+    expect_total(page, total(unsure))
+    assert total(unsure) < total(expected)
+    expect(page.locator("#breakdown")).to_contain_text("未说明清单对应的职称等级，按中级计")
+    category.select_option("C")
+    expect_total(page, total(with_overseas(category="C", name="CPA Australia")))
+    expect(page.locator("#breakdown")).to_contain_text("C类证书本身不计分，持证人可申请职称比照认定")
 
 
 def test_an_overseas_credential_survives_the_share_link(page: Page, site_url: str):

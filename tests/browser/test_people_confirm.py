@@ -137,6 +137,24 @@ def test_verified_is_asked_for_a_skill_certificate_from_elsewhere(page: Page, si
     expect_total(page, asked["if_yes"]["total"])
 
 
+def test_a_level_4_certificate_from_elsewhere_scores_0_and_is_not_asked_about(
+    page: Page, site_url: str
+):
+    """D4: levels 4 and 5 obtained outside Shanghai never count, verified or not; the form's
+    hint names the levels that do, from the rules data."""
+    profile = {**START, "credentials": [{"type": "skill", "level": 4, "job_match": True,
+                                         "obtained_in_shanghai": False}]}
+    result = calculator.score(profile)
+    assert result["to_confirm"] == []
+    open_calculator(page, site_url, share_hash(profile))
+    wait_ready(page)
+    expect_total(page, result["total"])
+    expect(page.locator("#to-confirm")).to_be_hidden()
+    expect(page.locator("#breakdown")).to_contain_text("在外省市取得的四级技能证书不计分")
+    expect(page.locator("#f-credentials-0-obtained_in_shanghai-hint")).to_contain_text(
+        "三级及以上须经本市核验后才计分，其他等级不计分")
+
+
 def test_two_questions_on_one_certificate_say_both_are_needed(page: Page, site_url: str):
     open_calculator(page, site_url, share_hash(START))
     wait_ready(page)
