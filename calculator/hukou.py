@@ -17,6 +17,7 @@ from .hukou_judge import (
     area_name,
     judge,
     not_in_force,
+    possible,
     questions,
     route_name,
     state,
@@ -25,8 +26,9 @@ from .hukou_months import course
 from .hukou_routes import BASE_TESTS, NOT_JUDGED, ROUTES, RouteSpec
 from .hukou_title import Question, credentials, hukou_question
 from .profile import Profile, read_profile
-from .rules import citation, rules_version, value
+from .rules import change_days, citation, rules_version, value
 
+STABLE_AFTER = 49  # months: the longest base window (48) and the application month
 DECISIONS = {
     "title": ("H2", "H3", "H4", "H5", "H6", "H8"),
     "senior": ("H3", "H5", "H6", "H8"),
@@ -52,13 +54,20 @@ def _scan(person: Person, spec: RouteSpec) -> tuple[int | None, int | None, list
     months = person.months
     earliest = confirmed = None
     confirmed_checks: list = []
+    # From this month on only what `possible` tests (counts that grow, a permit or insurance
+    # that ends) can change: every base window lies in the course, every rule is the newest.
+    stable = max(months.first + STABLE_AFTER, month_of(change_days()[-1]) + 1)
     for month in range(months.first, months.last + 1):
+        if not possible(person, spec, month):
+            continue
         checks = judge(person, spec, month)
         found = state(checks)
         if found == MET:
             return month, confirmed, checks
         if found == CONFIRM and confirmed is None:
             confirmed, confirmed_checks = month, checks
+        if month >= stable:
+            break
     if confirmed is not None:
         return earliest, confirmed, confirmed_checks
     return None, None, judge(person, spec, months.last)
@@ -140,18 +149,18 @@ def _route(person: Person, spec: RouteSpec) -> dict:
     shown = earliest if earliest is not None else (confirmed if confirmed is not None else now)
     day = first_day_of_month(shown)
     asked = questions(checks) if earliest is None and confirmed is not None else []
-    missing_now = [c.text for c in judge(person, spec, now) if c.state == UNMET]
+    missing_now = [c.words for c in judge(person, spec, now) if c.state == UNMET]
     name = route_name(spec, day)
     if earliest is not None:
         when = "现在（评估日当月）即可" if earliest == now else f"最早{month_label(earliest)}可"
-        explanation = f"{when}由单位申报：" + "；".join(c.text for c in checks) + "。"
+        explanation = f"{when}由单位申报：" + "；".join(c.words for c in checks) + "。"
     elif confirmed is not None:
         when = "现在" if confirmed == now else f"最早{month_label(confirmed)}"
         explanation = (f"{_condition(asked)}，{when}可由单位申报："
-                       + "；".join(c.text for c in checks) + "。")
+                       + "；".join(c.words for c in checks) + "。")
     else:
         explanation = (f"按现在的情况继续，到{month_label(months.last)}仍不能申报："
-                       + "；".join(c.text for c in checks if c.state != MET) + "。")
+                       + "；".join(c.words for c in checks if c.state != MET) + "。")
     ids = DECISIONS.get(spec.title, DECISIONS["title"])
     if spec.title in ("title_or_1x", "title_or_2x"):
         ids = DECISIONS["title"]

@@ -4,6 +4,7 @@ with what holds or what is missing in words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,8 +27,14 @@ TITLE_AWARD = "national"  # the award that is a route of its own (H6 senior)
 @dataclass(frozen=True)
 class Check:
     state: int
-    text: str  # what holds, or what is missing
+    # what holds, or what is missing; a function giving it where the words cost more than
+    # the test (the scan tests every month, the result words only a few)
+    text: str | Callable[[], str]
     questions: tuple[Question, ...] = ()
+
+    @property
+    def words(self) -> str:
+        return self.text() if callable(self.text) else self.text
 
 
 @dataclass(frozen=True)
@@ -59,10 +66,14 @@ def area_name(spec: RouteSpec) -> str:
     return AREA_NAMES[spec.area]
 
 
+def _dated(spec: RouteSpec) -> list[str]:
+    """The parameters without which the route does not exist on a day."""
+    return [p for p in (spec.months, BASE_TESTS[spec.base][0] if spec.base else None) if p]
+
+
 def not_in_force(spec: RouteSpec, day: date) -> str | None:
     """Why the route cannot be judged on `day`: a parameter it reads not in force yet."""
-    params = [spec.months] + ([BASE_TESTS[spec.base][0]] if spec.base else [])
-    for param in filter(None, params):
+    for param in _dated(spec):
         if value(param, day) is None:
             since = in_force_since(param)
             when = f"{since.isoformat()}起施行" if since else "不再施行"
@@ -79,13 +90,19 @@ def years(person: Person, spec: RouteSpec, month: int, day: date) -> Check:
     months = person.months
     have = months.qualified_before(month)
     if have >= need:
-        return Check(MET, f"到{month_label(month - 1)}持证期间正常缴纳社保累计{have}个月"
-                          f"（须{need}个月）")
-    permit = months.permit_before(month)
-    short = f"持证期间正常缴纳社保累计{have}个月，还差{need - have}个月（须{need}个月"
-    short += "，补缴、不计入的月份和不在持证期间的月份不算）"
-    if permit < need:
-        short += f"；持证累计{permit}个月" if months.permit else "；尚未填写居住证持证期间"
+        return Check(MET, lambda: f"到{month_label(month - 1)}持证期间正常缴纳社保累计{have}个月"
+                                  f"（须{need}个月）")
+
+    def short() -> str:
+        text = (f"持证期间正常缴纳社保累计{have}个月，还差{need - have}个月（须{need}个月，"
+                "补缴、不计入的月份和不在持证期间的月份不算）")
+        permit = months.permit_before(month)
+        if not months.permit:
+            text += "；尚未填写居住证持证期间"
+        elif permit != have:
+            text += f"；持证累计{permit}个月"
+        return text
+
     return Check(UNMET, short)
 
 
@@ -97,27 +114,31 @@ def held_in(person: Person, month: int) -> Check:
     if not months.insured(month):
         missing.append("正常缴纳社保")
     if missing:
-        return Check(UNMET, f"申报当月（{month_label(month)}）须{'并'.join(missing)}")
+        return Check(UNMET, lambda: f"申报当月（{month_label(month)}）须{'并'.join(missing)}")
     return Check(MET, "申报当月持有居住证并正常缴纳社保")
 
 
 def base_test(person: Person, key: str, month: int, day: date) -> Check:
     multiple_id, window_id, required_id, current = BASE_TESTS[key]
+    if value(multiple_id, day) is None:  # before the rule that set it
+        return Check(UNMET, lambda: f"{month_label(month)}尚无这一缴费基数条件"
+                                    f"（{in_force_since(multiple_id).isoformat()}起施行）")
     multiple = exact(value(multiple_id, day))
     window, required = value(window_id, day), value(required_id, day)
     months = person.months
     have = months.reaching(multiple, range(month - window, month))
-    times = f"{float(multiple):g}倍"
-    text = (f"{span(month - window, month - 1)}中缴费基数达到社平工资{times}的有{have}个月"
-            f"（须{required}个月）")
     ok = have >= required
-    if current:
-        this = months.reaches(multiple, month)
-        text += f"，申报当月{'达到' if this else '未达到'}{times}"
-        ok = ok and this
-    if not ok and have < required:
-        text += f"，还差{required - have}个月"
-    return Check(MET if ok else UNMET, text)
+    this = months.reaches(multiple, month) if current else True
+
+    def text() -> str:
+        times = f"{float(multiple):g}倍"
+        words = (f"{span(month - window, month - 1)}中缴费基数达到社平工资{times}的有{have}个月"
+                 f"（须{required}个月）")
+        if current:
+            words += f"，申报当月{'达到' if this else '未达到'}{times}"
+        return words + (f"，还差{required - have}个月" if not ok else "")
+
+    return Check(MET if ok and this else UNMET, text)
 
 
 def _title_held(person: Person, level: str) -> Check:
@@ -151,9 +172,9 @@ def either(first: list[Check], second: list[Check]) -> list[Check]:
         for checks in (first, second):
             if min(c.state for c in checks) == state:
                 return checks
-    lacking = [c.text for c in first if c.state == UNMET]
-    instead = [c.text for c in second if c.state == UNMET]
-    return [Check(UNMET, "；".join(lacking) + "；或者以基数代替职称：" + "；".join(instead))]
+    return [Check(UNMET, lambda: "；".join(c.words for c in first if c.state == UNMET)
+                  + "；或者以基数代替职称："
+                  + "；".join(c.words for c in second if c.state == UNMET))]
 
 
 def area(person: Person, spec: RouteSpec, month: int, day: date) -> list[Check]:
@@ -167,7 +188,7 @@ def area(person: Person, spec: RouteSpec, month: int, day: date) -> list[Check]:
         estimated = "（按所填年限估算）"
     checks = []
     if since > month:
-        checks.append(Check(UNMET, f"{month_label(since)}起才在{name}工作"))
+        checks.append(Check(UNMET, lambda: f"{month_label(since)}起才在{name}工作"))
     elif spec.area_months:
         need = value(spec.area_months, day)
         have = month - since
@@ -207,12 +228,34 @@ def suburb_post(person: Person, month: int, day: date) -> Check:
     return Check(MET, text) if have >= need else Check(UNMET, f"{text}，还差{need - have}个月")
 
 
+def possible(person: Person, spec: RouteSpec, month: int) -> bool:
+    """A quick test, numbers only, that the route's years, the application month's permit
+    and insurance, and its time in the area hold in `month`: where they do not, the route
+    neither holds nor waits only on answers (the scan skips the month)."""
+    months = person.months
+    if not months.qualifies(month):
+        return False
+    day = first_day_of_month(month)
+    if spec.months:
+        need = value(spec.months, day)
+        if need is None or months.qualified_before(month) < need:
+            return False
+    work = person.facts.area
+    if spec.area and (work is None or work.area != spec.area):
+        return False
+    if spec.area_months and work is not None:
+        since = work.since if work.since is not None else months.first - 12 * work.years
+        need = value(spec.area_months, day)
+        if need is None or month - since < need:
+            return False
+    return True
+
+
 def judge(person: Person, spec: RouteSpec, month: int) -> list[Check]:
     """Every condition of `spec` for an application in `month`."""
     day = first_day_of_month(month)
-    why = not_in_force(spec, day)
-    if why is not None:
-        return [Check(UNMET, why)]
+    if any(value(param, day) is None for param in _dated(spec)):
+        return [Check(UNMET, lambda: not_in_force(spec, day))]
     checks = [years(person, spec, month, day)] if spec.months else []
     checks.append(held_in(person, month))
     if spec.title == "title":

@@ -66,27 +66,26 @@ class Months:
 
     def reaching(self, multiple: Fraction, months: range) -> int:
         """Counted months in `months` whose base reached `multiple` × its yardstick (H4)."""
-        prefix = self._reached_before(multiple)
-        low, high = min(prefix), max(prefix)
-        if months.start < low or months.stop > high:
+        start = self.first - WINDOW_REACH
+        if months.start < start or months.stop > self.last + 1:
             return self.insurance.count(months, multiple)
-        return prefix[months.stop] - prefix[months.start]
+        table = self._reached_before(multiple.numerator, multiple.denominator)
+        return table[months.stop - start] - table[months.start - start]
 
-    def _reached_before(self, multiple: Fraction) -> dict[int, int]:
-        """month -> months before it (from 48 months before the first one the check looks at)
-        whose base reached `multiple`; one table per multiple."""
+    def _reached_before(self, num: int, den: int) -> list[int]:
+        """[i]: months before month `first - WINDOW_REACH + i` (from that month on) whose base
+        reached num/den; one table per multiple."""
         tables = self._reach_tables
-        if multiple not in tables:
-            start = self.first - WINDOW_REACH
-            table, total, ratios = {}, 0, self.insurance.ratios
-            num, den = multiple.numerator, multiple.denominator
-            for month in range(start, self.last + 2):
-                table[month] = total
+        key = (num, den)
+        if key not in tables:
+            table, total, ratios = [], 0, self.insurance.ratios
+            for month in range(self.first - WINDOW_REACH, self.last + 2):
+                table.append(total)
                 ratio = ratios.get(month)
                 if ratio is not None and ratio[0] * den >= num * ratio[1]:
                     total += 1
-            tables[multiple] = table
-        return tables[multiple]
+            tables[key] = table
+        return tables[key]
 
     @cached_property
     def _reach_tables(self) -> dict:
