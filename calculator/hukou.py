@@ -48,9 +48,10 @@ def _condition(found: list[Question]) -> str:
     return "若" + "，且".join(q.yes for q in found)
 
 
-def _scan(person: Person, spec: RouteSpec) -> tuple[int | None, int | None, list]:
+def _scan(person: Person, spec: RouteSpec) -> tuple[int | None, int | None, list, list]:
     """The first month the route holds, the first it would hold with every answer "yes"
-    (when earlier), and the checks of that month (or of the horizon's last month)."""
+    (when earlier), the checks of the first of them (or of the horizon's last month), and
+    those of the month waiting on answers."""
     months = person.months
     earliest = confirmed = None
     confirmed_checks: list = []
@@ -63,14 +64,14 @@ def _scan(person: Person, spec: RouteSpec) -> tuple[int | None, int | None, list
         checks = judge(person, spec, month)
         found = state(checks)
         if found == MET:
-            return month, confirmed, checks
+            return month, confirmed, checks, confirmed_checks
         if found == CONFIRM and confirmed is None:
             confirmed, confirmed_checks = month, checks
         if month >= stable:
             break
     if confirmed is not None:
-        return earliest, confirmed, confirmed_checks
-    return None, None, judge(person, spec, months.last)
+        return earliest, confirmed, confirmed_checks, confirmed_checks
+    return None, None, judge(person, spec, months.last), []
 
 
 def _rule(spec: RouteSpec, day: date) -> str:
@@ -145,10 +146,10 @@ def _source(spec: RouteSpec, day: date) -> str:
 def _route(person: Person, spec: RouteSpec) -> dict:
     months = person.months
     now = months.first
-    earliest, confirmed, checks = _scan(person, spec)
+    earliest, confirmed, checks, waiting = _scan(person, spec)
     shown = earliest if earliest is not None else (confirmed if confirmed is not None else now)
     day = first_day_of_month(shown)
-    asked = questions(checks) if earliest is None and confirmed is not None else []
+    asked = questions(waiting)
     missing_now = [c.words for c in judge(person, spec, now) if c.state == UNMET]
     name = route_name(spec, day)
     if earliest is not None:
@@ -161,9 +162,7 @@ def _route(person: Person, spec: RouteSpec) -> dict:
     else:
         explanation = (f"按现在的情况继续，到{month_label(months.last)}仍不能申报："
                        + "；".join(c.words for c in checks if c.state != MET) + "。")
-    ids = DECISIONS.get(spec.title, DECISIONS["title"])
-    if spec.title in ("title_or_1x", "title_or_2x"):
-        ids = DECISIONS["title"]
+    ids = DECISIONS.get(spec.title, DECISIONS["title"])  # a title or a base instead: "title"
     if asked:
         ids = (*ids, "H9")
     return {

@@ -322,3 +322,19 @@ def test_the_command_line_exits_2_on_bad_input(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "permit[0].from" in captured.err and "Traceback" not in captured.err
     assert captured.out == ""
+
+
+def test_a_route_that_holds_later_names_the_earlier_month_an_answer_would_give():
+    result = check(
+        credentials=[{k: v for k, v in TITLE.items() if k != "appointed"}],
+        insurance=[{"from": "2019-01", "to": "2025-11", "base_multiple": 1.5},
+                   {"from": "2025-12", "base_multiple": 2}],
+        permit=[{"from": "2019-01"}],
+        key_area={"area": "zhangjiang", "since": "2020-01", "recommended": True},
+    )
+    line = route(result, "zhangjiang_5")
+    assert line["earliest_month"] == "2028-12"  # 36 months at 2× instead of the title
+    assert line["if_confirmed_month"] == "2026-12"
+    assert line["if_confirmed"] == "若已聘任到与中级职称相符的岗位"
+    assert [q["path"] for q in line["to_confirm"]] == ["credentials[0].appointed"]
+    assert result["earliest_if_confirmed"]["month"] == "2026-12"
