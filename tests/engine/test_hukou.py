@@ -338,3 +338,18 @@ def test_a_route_that_holds_later_names_the_earlier_month_an_answer_would_give()
     assert line["if_confirmed"] == "若已聘任到与中级职称相符的岗位"
     assert [q["path"] for q in line["to_confirm"]] == ["credentials[0].appointed"]
     assert result["earliest_if_confirmed"]["month"] == "2026-12"
+
+
+ODD = [None, 1, "x", [], {}, [1], [None], ["2020-01"], [{"from": None}], {"since": 5}, True,
+       2.5, [{"birth_date": None}], {"area": "zhangjiang", "since": "2020-01", "years": "x"},
+       {"area": 5}, {"since": "2020-01"}, [{"type": "title", "appointed": None}], ["title"]]
+
+
+@pytest.mark.parametrize("key", ["permit", "children", "key_area", "suburb_post",
+                                 "science_or_skill_post", "credentials", "insurance"])
+def test_odd_values_give_a_result_or_problems_never_a_traceback(key):
+    for odd in ODD:
+        try:
+            calculator.hukou({**READY, key: odd})
+        except calculator.ValidationError as error:
+            assert all(p["path"] and p["zh"] for p in error.problems)
