@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
+from . import vocabulary
 from .dates import first_day_of_month, full_years, month_label, month_of, today_in_shanghai
 from .errors import Problems
 from .hukou_facts import AreaWork, Child, HukouFacts, PermitPeriod
@@ -21,7 +22,7 @@ AREA_KEYS = ("since", "recommended", "core")
 HUKOU_AREAS = ("zhangjiang", "new_town")
 # How the points side reads an area only 居转户 names (None: not an area the points count).
 POINTS_AREA = {"zhangjiang": None, "new_town": "other"}
-CHILDREN_MAX = 20
+CHILDREN_MAX = vocabulary.limit("children_max")
 
 
 def points_view(raw: dict, as_of: date | None) -> dict:
