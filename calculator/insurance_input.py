@@ -10,10 +10,10 @@ from . import rules, vocabulary
 from .dates import month_label, month_of
 from .errors import Problems
 from .field_reader import Reader, object_at
-from .parse import Unreadable, read_amount, read_month, read_multiple
+from .parse import Unreadable, follows_yardstick, read_base_cny, read_base_multiple, read_month
 from .profile_format import PERIOD_KEYS
 from .profile_types import Period
-from .yardstick import ceiling_multiple, first_month
+from .yardstick import ceiling_multiple, first_month, newest
 
 
 def read_period(problems: Problems, raw, path: str) -> Period | None:
@@ -45,14 +45,22 @@ def read_period(problems: Problems, raw, path: str) -> Period | None:
         problems.add(r.at("base_multiple"), "请填写这段的缴费基数：社平工资的倍数（如 1 或 0.8），"
                      "或在下一项填每月多少元（如 15000）。", "give base_multiple or base_cny")
     multiple = cny = None
-    if has_multiple and not has_cny:
-        multiple = r.amount("base_multiple", low=0, high=ceiling_multiple(), default=-1,
-                            read=read_multiple)
+    # 最低/最高 and percentages read with the yardstick of the period's first month (the first
+    # year with figures for a period starting before them); typed in either field, they follow
+    # the yardstick from year to year, so they are kept as a multiple
+    month = max(start, first_month()) if start is not None else newest().start
+    as_multiple = has_multiple or (
+        isinstance(data.get("base_cny"), str) and follows_yardstick(data["base_cny"])
+    )
+    if as_multiple and has_multiple != has_cny:
+        key = "base_multiple" if has_multiple else "base_cny"
+        multiple = r.amount(key, low=0, high=ceiling_multiple(), default=-1,
+                            read=lambda text: read_base_multiple(text, month))
         if multiple == 0:
-            problems.add(r.at("base_multiple"), "缴费基数倍数应大于0。", "must be greater than 0")
-    if has_cny and not has_multiple:
+            problems.add(r.at(key), "缴费基数倍数应大于0。", "must be greater than 0")
+    elif has_cny and not has_multiple:
         cny = r.amount("base_cny", low=0, high=vocabulary.limit("base_cny_max"), default=-1,
-                       read=read_amount)
+                       read=lambda text: read_base_cny(text, month))
         if cny == 0:
             problems.add(r.at("base_cny"), "缴费基数应大于0元。", "must be greater than 0")
     back_pay = r.get("back_pay", "boolean", False)

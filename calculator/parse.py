@@ -150,6 +150,12 @@ def _year_of(month: int, text: str) -> Year:
     return stick.year
 
 
+def follows_yardstick(text: str) -> bool:
+    """Whether a typed base names the floor, the ceiling or a percentage of the yardstick:
+    such a base follows the yardstick from year to year, whichever field it was typed in."""
+    return _limit_word(text) is not None or _percent(text) is not None
+
+
 def read_base_multiple(text: str, month: int) -> Fraction:
     """A contribution base as a multiple of `month`'s yardstick: 0.8, 0.8倍, 60% (of the
     yardstick), 最低/下限 (that month's floor as a multiple), 最高/上限 (its ceiling)."""
@@ -164,7 +170,8 @@ def read_base_multiple(text: str, month: int) -> Fraction:
         return read_multiple(text)
     except Unreadable:
         raise Unreadable(
-            f"“{text.strip()}”不是缴费基数的倍数：请填写社平工资的倍数，如 0.8、1 或 60%；"
+            f"“{text.strip()}”不是缴费基数的倍数：请填写社平工资的倍数，如 0.8、1 或 2.5"
+            "（也可以写成 60%）；"
             "按最低或最高基数缴纳的，可以填「最低」或「最高」。"
         ) from None
 
@@ -184,6 +191,6 @@ def read_base_cny(text: str, month: int) -> Fraction:
         if "逗号" in error.reason:
             raise
         raise Unreadable(
-            f"“{text.strip()}”不是缴费基数：请填写每月多少元，如 15000 或 1.5万；"
+            f"“{text.strip()}”不是缴费基数：请填写每月多少元，如 15000、15,000 或 1.5万；"
             "按最低或最高基数缴纳的，可以填「最低」或「最高」。"
         ) from None

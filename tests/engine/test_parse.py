@@ -153,7 +153,7 @@ def test_numbers_still_read_as_before():
 def test_an_unreadable_multiple_says_what_to_type(text):
     with pytest.raises(Unreadable) as caught:
         read_base_multiple(text, MONTHS[0])
-    assert "如 0.8、1 或 60%" in caught.value.reason
+    assert "如 0.8、1 或 2.5（也可以写成 60%）" in caught.value.reason
     assert "「最低」或「最高」" in caught.value.reason
 
 
@@ -161,7 +161,7 @@ def test_an_unreadable_multiple_says_what_to_type(text):
 def test_an_unreadable_yuan_base_says_what_to_type(text):
     with pytest.raises(Unreadable) as caught:
         read_base_cny(text, MONTHS[0])
-    assert "如 15000 或 1.5万" in caught.value.reason
+    assert "如 15000、15,000 或 1.5万" in caught.value.reason
     assert "「最低」或「最高」" in caught.value.reason
 
 

@@ -4,9 +4,14 @@ left unanswered until they answer."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 import calculator
+from calculator.dates import month_index, month_label
+from calculator.yardstick import yardstick_for
+from calculator.yardstick import years as yardstick_years
 
 BASE = {"version": 2, "as_of": "2026-11-28", "birth_date": "1995-03-08"}
 
@@ -39,6 +44,34 @@ def test_a_multiple_may_carry_its_unit():
             == _score(insurance=[{"from": "2019-07", "base_multiple": 0.8}])["total"])
 
 
+def _base_line(**base):
+    result = _score(insurance=[{"from": "2019-07", **base}])
+    return result["total"], [ln for ln in result["lines"] if ln["id"] == "insurance_base"]
+
+
+@pytest.mark.parametrize(("typed", "multiple"), [
+    ("最低", "floor"), ("下限", "floor"), ("按最低基数缴", "floor"),
+    ("最高", "ceiling"), ("上限", "ceiling"), ("60%", 0.6), ("３００％", 3),
+])
+@pytest.mark.parametrize("field", ["base_multiple", "base_cny"])
+def test_floor_ceiling_and_percentages_in_either_base_field(field, typed, multiple):
+    """最低/最高 are the floor and ceiling of the period's first contribution year, as a
+    multiple that follows the yardstick from year to year; a percentage is a multiple."""
+    year = yardstick_for(month_index(2019, 7)).year
+    if multiple in ("floor", "ceiling"):
+        multiple = float(Fraction(getattr(year, f"{multiple}_cny"), year.average_cny))
+    assert _base_line(**{field: typed}) == _base_line(base_multiple=multiple)
+
+
+def test_a_period_starting_before_the_yardstick_data_reads_the_first_years_floor():
+    first = yardstick_years()[0]
+    floor = float(Fraction(first.floor_cny, first.average_cny))
+    start = month_label(first.start - 1)
+    typed = _score(insurance=[{"from": start, "base_multiple": "最低"}])
+    plain = _score(insurance=[{"from": start, "base_multiple": floor}])
+    assert typed["total"] == plain["total"]
+
+
 def test_a_marriage_date_without_its_day_asks_for_the_day_in_words():
     problems = _problems(spouse={"married_on": "2015-10"})
     assert problems == {
@@ -57,6 +90,10 @@ def test_a_marriage_date_without_its_day_asks_for_the_day_in_words():
          "如 15000、15,000 或 1.5万"),
         ({"insurance": [{"from": "2019-07", "base_multiple": "零点八"}]},
          "insurance[0].base_multiple", "如 0.8、1 或 2.5"),
+        ({"insurance": [{"from": "2019-07", "base_multiple": "最低档位"}]},
+         "insurance[0].base_multiple", "可以填「最低」或「最高」"),
+        ({"insurance": [{"from": "2019-07", "base_cny": "很高"}]},
+         "insurance[0].base_cny", "可以填「最低」或「最高」"),
     ],
 )
 def test_unreadable_input_says_what_to_type(changes, path, words):
