@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import vocabulary
-from .dates import first_day_of_month, month_label
+from .dates import first_day_of_month, month_label, month_of
 from .decisions import fill
 from .hukou_facts import HukouFacts
 from .hukou_months import Months
 from .hukou_routes import BASE_TESTS, RouteSpec
 from .hukou_title import INTERMEDIATE, SENIOR, Held, Question, best, hukou_question
 from .profile import Profile
-from .rules import exact, in_force_since, value
+from .rules import all_values, exact, in_force_since, value
 
 MET, CONFIRM, UNMET = 2, 1, 0  # a route holds in the lowest state of its conditions
 AREA_NAMES = {**vocabulary.names("key_areas"), **vocabulary.names("hukou_areas")}
@@ -50,16 +50,13 @@ def span(first: int, last: int) -> str:
 
 
 def route_name(spec: RouteSpec, day: date) -> str:
+    """The route in words, with the newest values of its numbers (a name does not change with
+    the evaluation day; the rule and the explanation give the values in force)."""
     area = AREA_NAMES.get(spec.area, "") if spec.area else ""
-    name = fill(spec.name.replace("{area}", area), day)
+    name = fill(spec.name.replace("{area}", area).replace("{hukou.", "{latest.hukou."), day)
     if spec.months and spec.months != "hukou.standard_months":
-        months = value(spec.months, day) or value(spec.months, _since(spec.months))
-        name += f"（{months // 12}年）"
+        name += f"（{all_values(spec.months)[-1] // 12}年）"
     return name
-
-
-def _since(param: str) -> date:
-    return in_force_since(param) or date.max
 
 
 def area_name(spec: RouteSpec) -> str:
@@ -77,12 +74,8 @@ def not_in_force(spec: RouteSpec, day: date) -> str | None:
         if value(param, day) is None:
             since = in_force_since(param)
             when = f"{since.isoformat()}起施行" if since else "不再施行"
-            return f"该途径{month_label(_month(day))}尚未施行（{when}）"
+            return f"该途径{month_label(month_of(day))}尚未施行（{when}）"
     return None
-
-
-def _month(day: date) -> int:
-    return day.year * 12 + day.month - 1
 
 
 def years(person: Person, spec: RouteSpec, month: int, day: date) -> Check:
