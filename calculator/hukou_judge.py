@@ -129,6 +129,9 @@ def base_test(person: Person, key: str, month: int, day: date) -> Check:
                  f"（须{required}个月）")
         if current:
             words += f"，申报当月{'达到' if this else '未达到'}{times}"
+        notes = months.insurance.yardstick_notes(range(month - window, month + 1))
+        if notes:  # bases in yuan: estimated years (D24), at the ceiling, below the floor
+            words += f"（{'；'.join(notes)}）"
         return words + (f"，还差{required - have}个月" if not ok else "")
 
     return Check(MET if ok and this else UNMET, text)

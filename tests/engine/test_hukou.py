@@ -353,3 +353,10 @@ def test_odd_values_give_a_result_or_problems_never_a_traceback(key):
             calculator.hukou({**READY, key: odd})
         except calculator.ValidationError as error:
             assert all(p["path"] and p["zh"] for p in error.problems)
+
+
+def test_bases_in_yuan_after_the_newest_yardstick_say_they_are_estimated():
+    result = calculator.hukou({**READY, "as_of": "2027-09-15",
+                               "insurance": [{"from": "2019-06", "base_cny": 20000}]})
+    words = route(result, "title")["explanation"]
+    assert "2027-07至2027-08按2026年7月起的社平工资12,577元估算" in words
