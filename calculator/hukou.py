@@ -300,20 +300,29 @@ def _not_judged(day: date) -> list[dict]:
 
 def _headline(earliest: dict | None, confirmed: dict | None, now: int, last: int) -> str:
     lead = "按本站对规定的理解，"
+
+    def when(found: dict, later: str = "最早可于{}") -> str:
+        if found["month"] == month_label(now):
+            return "现在即可"
+        return later.format(_month_words(found["month"]))
+
     if earliest is not None:
-        when = ("现在即可由单位申报" if earliest["month"] == month_label(now)
-                else f"最早可于{_month_words(earliest['month'])}由单位申报")
-        text = f"{lead}{when}（{earliest['name']}）。"
+        text = f"{lead}{when(earliest)}由单位申报（{_flat(earliest['name'])}）。"
     elif confirmed is not None:
-        text = (f"{lead}{confirmed['condition']}，最早可于{_month_words(confirmed['month'])}"
-                f"由单位申报（{confirmed['name']}）。")
+        text = (f"{lead}{confirmed['condition']}，{when(confirmed)}由单位申报"
+                f"（{_flat(confirmed['name'])}）。")
     else:
         text = (f"{lead}按现在的情况继续，到{_month_words(month_label(last))}还不能申请居转户；"
                 "各途径还差什么见下。")
     if earliest is not None and confirmed is not None and confirmed["month"] < earliest["month"]:
-        text += (f"{confirmed['condition']}，可提前到{_month_words(confirmed['month'])}"
-                 f"（{confirmed['name']}）。")
+        text += (f"{confirmed['condition']}，{when(confirmed, '可提前到{}')}申报"
+                 f"（{_flat(confirmed['name'])}）。")
     return text
+
+
+def _flat(name: str) -> str:
+    """A route's name inside the headline's brackets: 临港新片区（5年） as 临港新片区，5年."""
+    return name.replace("（", "，").replace("）", "")
 
 
 def _month_words(label: str) -> str:

@@ -360,3 +360,12 @@ def test_bases_in_yuan_after_the_newest_yardstick_say_they_are_estimated():
                                "insurance": [{"from": "2019-06", "base_cny": 20000}]})
     words = route(result, "title")["explanation"]
     assert "2027-07至2027-08按2026年7月起的社平工资12,577元估算" in words
+
+
+def test_the_headline_names_a_shortened_route_without_nested_brackets():
+    result = check(insurance=[{"from": "2019-06", "base_multiple": 1}], credentials=[],
+                   key_area={"area": "lingang", "since": "2023-06", "recommended": True},
+                   as_of="2024-06-15")
+    assert result["headline"] == ("按本站对规定的理解，最早可于2025年6月由单位申报"
+                                  "（临港新片区，5年）。若属于临港新片区的核心人才或重点产业骨干，可提前到2024年9月申报"
+                                  "（临港新片区核心人才，3年）。")
