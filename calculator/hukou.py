@@ -16,6 +16,7 @@ from .hukou_judge import (
     Person,
     area_name,
     judge,
+    never,
     not_in_force,
     possible,
     questions,
@@ -58,7 +59,7 @@ def _scan(person: Person, spec: RouteSpec) -> tuple[int | None, int | None, list
     # From this month on only what `possible` tests (counts that grow, a permit or insurance
     # that ends) can change: every base window lies in the course, every rule is the newest.
     stable = max(months.first + STABLE_AFTER, month_of(change_days()[-1]) + 1)
-    for month in range(months.first, months.last + 1):
+    for month in range(months.first, months.last + 1 if not never(person, spec) else 0):
         if not possible(person, spec, month):
             continue
         checks = judge(person, spec, month)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from . import vocabulary
 from .dates import first_day_of_month, month_label, month_of
@@ -224,6 +225,21 @@ def suburb_post(person: Person, month: int, day: date) -> Check:
     return Check(MET, text) if have >= need else Check(UNMET, f"{text}，还差{need - have}个月")
 
 
+@lru_cache(maxsize=8192)
+def value_in(param: str, month: int):
+    """The value of `param` in force on the first day of `month` (the scan asks the same
+    few parameters of every month)."""
+    return value(param, first_day_of_month(month))
+
+
+def never(person: Person, spec: RouteSpec) -> bool:
+    """The route cannot hold in any month: its area or its post is not the person's."""
+    work = person.facts.area
+    if spec.area and (work is None or work.area != spec.area):
+        return True
+    return spec.suburb_post and person.facts.suburb_post_since is None
+
+
 def possible(person: Person, spec: RouteSpec, month: int) -> bool:
     """A quick test, numbers only, that the route's years, the application month's permit
     and insurance, and its time in the area hold in `month`: where they do not, the route
@@ -231,17 +247,14 @@ def possible(person: Person, spec: RouteSpec, month: int) -> bool:
     months = person.months
     if not months.qualifies(month):
         return False
-    day = first_day_of_month(month)
     if spec.months:
-        need = value(spec.months, day)
+        need = value_in(spec.months, month)
         if need is None or months.qualified_before(month) < need:
             return False
     work = person.facts.area
-    if spec.area and (work is None or work.area != spec.area):
-        return False
     if spec.area_months and work is not None:
         since = work.since if work.since is not None else months.first - 12 * work.years
-        need = value(spec.area_months, day)
+        need = value_in(spec.area_months, month)
         if need is None or month - since < need:
             return False
     return True

@@ -30,25 +30,35 @@ class Months:
     permit: tuple  # (start, end or None) month pairs
     latest: Fraction | None  # the base the course goes on at (None: not paying now)
 
+    @cached_property
+    def _held(self) -> frozenset[int]:
+        """The permit months up to the horizon."""
+        return frozenset(month for start, end in self.permit
+                         for month in range(start, (self.last if end is None else end) + 1))
+
     def permit_held(self, month: int) -> bool:
-        return any(start <= month and (end is None or month <= end) for start, end in self.permit)
+        return month in self._held
 
     def insured(self, month: int) -> bool:
         return month in self.insurance.normal
 
+    @cached_property
+    def _qualifying(self) -> frozenset[int]:
+        return self._held & self.insurance.normal.keys()
+
     def qualifies(self, month: int) -> bool:
         """H2: a permit month with a counted insurance month."""
-        return self.insured(month) and self.permit_held(month)
+        return month in self._qualifying
 
     @cached_property
     def _qualified_before(self) -> dict[int, int]:
         """month -> qualifying months before it, for every month up to the horizon."""
-        counted = sorted(m for m in self.insurance.normal if m <= self.last)
-        start = min([self.first, *counted[:1]])
+        qualifying = self._qualifying
+        start = min([self.first, *qualifying])
         table, total = {}, 0
         for month in range(start, self.last + 2):
             table[month] = total
-            if self.qualifies(month):
+            if month in qualifying:
                 total += 1
         return table
 
