@@ -1,5 +1,5 @@
 """Command line: python -m calculator score|plan|hukou FILE|- [--explain] [--as-of YYYY-MM-DD]
-[--target YYYY-MM-DD]"""
+[--target YYYY-MM-DD]; python -m calculator batch FILE|--template (calculator/batch/cli.py)"""
 
 from __future__ import annotations
 
@@ -25,11 +25,16 @@ def _read(path: str):
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["batch"]:  # many people at once: its own options
+        from .batch.cli import main as batch_main
+
+        return batch_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m calculator",
         description="上海市居住证积分计算 / Shanghai residence-permit points",
     )
-    parser.add_argument("command", choices=["score", "plan", "hukou"])
+    parser.add_argument("command", choices=["score", "plan", "hukou", "batch"])
     parser.add_argument("file", help="profile JSON file, or - for standard input")
     parser.add_argument("--explain", action="store_true", help="readable Chinese breakdown")
     parser.add_argument("--as-of", help="evaluation date YYYY-MM-DD (overrides the profile)")
