@@ -22,12 +22,15 @@ NOT_COUNTED_PAGES = {
 class Rows(list):
     """A catalogue's rows. Also carries what people type that is not an entry, so every
     template given the rows reaches it too: `.not_counted` (certificates in neither
-    catalogue, with the reason) and `.titles` (names that are really titles)."""
+    catalogue, with the reason), `.titles` (names that are really titles) and `.matching`
+    (name_matching())."""
 
-    def __init__(self, rows: list[dict], not_counted: list[dict], titles: list[dict]):
+    def __init__(self, rows: list[dict], not_counted: list[dict], titles: list[dict],
+                 matching: dict | None = None):
         super().__init__(rows)
         self.not_counted = not_counted
         self.titles = titles
+        self.matching = matching or {}
 
 
 def _search_text(*parts) -> str:
@@ -72,8 +75,20 @@ def title_rows(hints: list[dict] | None = None) -> list[dict]:
     return _name_rows(_engine_catalogues().title_hints() if hints is None else hints, "title")
 
 
+def name_matching() -> dict:
+    """What the browser's name matching (site_src/static/js/names.js) needs besides the
+    names: the level words ([[level, [word, …]], …] in the data's order, which decides
+    between words of one length) and the names given with their words."""
+    engine = _engine_catalogues()
+    entries = [*engine.skill_occupations(), *engine.qualifications()]
+    return {
+        "level_words": [[str(level), words] for level, words in engine.level_words().items()],
+        "words": {entry["name"]: entry["words"] for entry in entries if "words" in entry},
+    }
+
+
 def _rows(rows: list[dict]) -> Rows:
-    return Rows(rows, not_counted_rows(), title_rows())
+    return Rows(rows, not_counted_rows(), title_rows(), name_matching())
 
 
 def _link_profile(credential: dict) -> dict:

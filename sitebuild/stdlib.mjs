@@ -44,7 +44,14 @@ const RICH = {
     { type: "title", level: "intermediate", job_match: true },
     { type: "qualification", name: "会计专业技术资格(中级)", job_match: true, registered: true },
     { type: "qualification", name: "不在目录里的证书" },
-    { type: "skill", level: 3, occupation: "焊工", job_match: true, obtained_in_shanghai: false, verified_in_shanghai: true },
+    {
+      type: "skill",
+      level: 3,
+      occupation: "焊工",
+      job_match: true,
+      obtained_in_shanghai: false,
+      verified_in_shanghai: true,
+    },
   ],
   insurance: [
     { from: "2015-07", to: "2019-06", base_multiple: 0.6, back_pay: true },
@@ -69,14 +76,17 @@ const MINIMAL = { birth_date: "1990-05-12" }; // no as_of: today in Asia/Shangha
 const INVALID = {
   birth_date: "1990-13-45",
   education: { level: "professor" },
-  insurance: [{ from: "2020-13", base_multiple: 9 }, { from: "2020-01", base_cny: -1, base_multiple: 1 }],
+  insurance: [
+    { from: "2020-13", base_multiple: 9 },
+    { from: "2020-01", base_cny: -1, base_multiple: 1 },
+  ],
   credentials: [{ type: "skill", level: 2 }],
   spouse: { married_on: "tomorrow" },
   unknown_key: true,
 };
 
 function fail(message) {
-  process.stderr.write(message.endsWith("\n") ? message : message + "\n");
+  process.stderr.write(message.endsWith("\n") ? message : `${message}\n`);
   process.exit(1);
 }
 
@@ -89,9 +99,11 @@ function expectPythonError(run, words) {
   try {
     run();
   } catch (error) {
-    const message = String(error && error.message);
-    expect(message.includes("Traceback") && words.every((w) => message.includes(w)),
-      `a Python exception reached JavaScript without its traceback: ${message}`);
+    const message = String(error?.message);
+    expect(
+      message.includes("Traceback") && words.every((w) => message.includes(w)),
+      `a Python exception reached JavaScript without its traceback: ${message}`,
+    );
     return;
   }
   fail(`expected a Python exception (${words.join(", ")})`);
@@ -102,9 +114,9 @@ async function start(pyodideDir, stdLibURL, options = {}) {
   const output = [];
   const keep = (line) => output.push(line);
   try {
-    return await loadPyodide({ indexURL: pyodideDir + "/", stdLibURL, stdout: keep, stderr: keep, ...options });
+    return await loadPyodide({ indexURL: `${pyodideDir}/`, stdLibURL, stdout: keep, stderr: keep, ...options });
   } catch (error) {
-    fail(`Pyodide did not start${stdLibURL ? " on " + stdLibURL : ""}: ${error}\n${output.join("\n")}`);
+    fail(`Pyodide did not start${stdLibURL ? ` on ${stdLibURL}` : ""}: ${error}\n${output.join("\n")}`);
   }
 }
 
@@ -119,8 +131,10 @@ function exercise(pyodide, wheel, { snapshot = false } = {}) {
   const ask = (op, profile) => JSON.parse(answer(op, JSON.stringify(profile ?? null)));
 
   const catalogues = ask("catalogues");
-  expect(catalogues.ok && catalogues.result.skills.length > 0 && catalogues.result.qualifications.length > 0,
-    "the catalogues came back empty");
+  expect(
+    catalogues.ok && catalogues.result.skills.length > 0 && catalogues.result.qualifications.length > 0,
+    "the catalogues came back empty",
+  );
   for (const profile of [RICH, MINIMAL]) {
     const score = ask("score", profile);
     expect(score.ok && Number.isInteger(score.result.total), `score failed: ${JSON.stringify(score)}`);
@@ -128,9 +142,14 @@ function exercise(pyodide, wheel, { snapshot = false } = {}) {
     expect(plan.ok, `plan failed: ${JSON.stringify(plan)}`);
   }
   const invalid = ask("score", INVALID);
-  expect(!invalid.ok && invalid.kind === "validation" && invalid.problems.length > 1,
-    `an invalid profile gave no validation problems: ${JSON.stringify(invalid)}`);
-  expect(invalid.problems.some((p) => /[\u4e00-\u9fff]/.test(p.zh)), "validation messages lost their Chinese");
+  expect(
+    !invalid.ok && invalid.kind === "validation" && invalid.problems.length > 1,
+    `an invalid profile gave no validation problems: ${JSON.stringify(invalid)}`,
+  );
+  expect(
+    invalid.problems.some((p) => /[\u4e00-\u9fff]/.test(p.zh)),
+    "validation messages lost their Chinese",
+  );
 
   expectPythonError(() => answer("no-such-op", "null"), ["ValueError", "unknown op"]);
   expectPythonError(() => pyodide.runPython("import json\njson.loads('{')"), ["JSONDecodeError"]);
@@ -285,5 +304,5 @@ try {
 } catch (error) {
   // A Python exception's message is its traceback; Node's default report would also print
   // a line of the minified runtime.
-  fail(error && error.type ? String(error.message) : String((error && error.stack) || error));
+  fail(error?.type ? String(error.message) : String(error?.stack || error));
 }

@@ -40,8 +40,8 @@ function cacheKey(pathname) {
     const dir = pathname.slice(0, -"index.html".length);
     if (known.has(dir)) return dir;
   }
-  if (!pathname.endsWith("/") && known.has(pathname + "/")) return pathname + "/";
-  if (pathname.endsWith("/") && known.has(pathname + "index.html")) return pathname + "index.html";
+  if (!pathname.endsWith("/") && known.has(`${pathname}/`)) return `${pathname}/`;
+  if (pathname.endsWith("/") && known.has(`${pathname}index.html`)) return `${pathname}index.html`;
   return pathname;
 }
 
@@ -109,7 +109,11 @@ self.addEventListener("install", (event) => {
       if (update) {
         await cache.addAll(shellPaths.map((path) => shellRequest(path)));
       } else {
-        await keepAll(cache, shellPaths.filter((path) => path !== "/404.html"), { loadedOnly: true });
+        await keepAll(
+          cache,
+          shellPaths.filter((path) => path !== "/404.html"),
+          { loadedOnly: true },
+        );
         await cache.add(shellRequest("/404.html"));
       }
       await carryOverRuntime(cache);

@@ -1,5 +1,8 @@
 // The page's side of the engine worker: starts it without blocking the page, reports
 // progress and failures, and coalesces requests (one in flight, the latest waiting one wins).
+// Over 300 lines on purpose: the page loads this module first and it starts the worker as it
+// runs, so it imports nothing (an import would hold the start back by a request); the
+// failures' words therefore live here too.
 
 // No message from the worker for this long while it is starting means it is stuck.
 const STALL_MS = 45000;
@@ -12,15 +15,38 @@ const RETRY = "点“重新加载计算引擎”";
 // retry: the retry button helps; reload: so may reloading the page (answers kept).
 const FAILURES = {
   offline: { message: `网络连接中断了，计算引擎没有下载完。请检查网络连接，然后${RETRY}。`, retry: true },
-  updated: { message: "本站刚刚更新过，这个页面要用的计算引擎文件已换成新版本。请刷新页面，已填的内容会保留。", retry: true, reload: true },
+  updated: {
+    message: "本站刚刚更新过，这个页面要用的计算引擎文件已换成新版本。请刷新页面，已填的内容会保留。",
+    retry: true,
+    reload: true,
+  },
   server: { message: `本站的服务器暂时没有送来计算引擎的文件。请稍等一会儿再${RETRY}。`, retry: true },
-  damaged: { message: `计算引擎的文件下载得不完整或已损坏。请${RETRY}；仍不行时请刷新页面，已填的内容会保留。`, retry: true, reload: true },
-  memory: { message: `设备的可用内存不够，计算引擎无法启动。请关掉其他标签页或应用后${RETRY}；仍不行时请用电脑打开本页。`, retry: true },
+  damaged: {
+    message: `计算引擎的文件下载得不完整或已损坏。请${RETRY}；仍不行时请刷新页面，已填的内容会保留。`,
+    retry: true,
+    reload: true,
+  },
+  memory: {
+    message: `设备的可用内存不够，计算引擎无法启动。请关掉其他标签页或应用后${RETRY}；仍不行时请用电脑打开本页。`,
+    retry: true,
+  },
   crash: { message: `计算引擎意外停止了。请${RETRY}；如果反复出现，请换用${BROWSERS}。`, retry: true },
-  stalled: { message: `计算引擎长时间没有响应：网络可能很慢或中断了，也可能是设备内存不够。请检查网络后${RETRY}。`, retry: true },
-  engine: { message: `计算时出了意外的错误，这是本站的问题，不是你填错了。请${RETRY}后再试；如果反复出现，请按“关于本站”页“发现错误怎么办？”告诉我们，附上下面的技术信息。`, retry: true },
-  "no-wasm": { message: `你的浏览器不支持或关闭了 WebAssembly（如 iPhone 的“锁定模式”），无法在本机运行计算引擎。表单仍可填写、保存和分享；请换用${BROWSERS}打开。`, retry: false },
-  "no-worker": { message: `你的浏览器不支持计算引擎需要的后台脚本（模块 Web Worker），无法在本机计算。表单仍可填写、保存和分享；请换用${BROWSERS}打开。`, retry: false },
+  stalled: {
+    message: `计算引擎长时间没有响应：网络可能很慢或中断了，也可能是设备内存不够。请检查网络后${RETRY}。`,
+    retry: true,
+  },
+  engine: {
+    message: `计算时出了意外的错误，这是本站的问题，不是你填错了。请${RETRY}后再试；如果反复出现，请按“关于本站”页“发现错误怎么办？”告诉我们，附上下面的技术信息。`,
+    retry: true,
+  },
+  "no-wasm": {
+    message: `你的浏览器不支持或关闭了 WebAssembly（如 iPhone 的“锁定模式”），无法在本机运行计算引擎。表单仍可填写、保存和分享；请换用${BROWSERS}打开。`,
+    retry: false,
+  },
+  "no-worker": {
+    message: `你的浏览器不支持计算引擎需要的后台脚本（模块 Web Worker），无法在本机计算。表单仍可填写、保存和分享；请换用${BROWSERS}打开。`,
+    retry: false,
+  },
 };
 
 // Module workers: reading `type` from the options shows the browser knows it (a browser that
@@ -31,10 +57,12 @@ function supportsModuleWorkers() {
   if (moduleWorkers !== null) return moduleWorkers;
   let supported = false;
   try {
-    new Worker("http://[", { get type() {
-      supported = true;
-      return "module";
-    } }).terminate();
+    new Worker("http://[", {
+      get type() {
+        supported = true;
+        return "module";
+      },
+    }).terminate();
   } catch {
     // expected: the URL is invalid
   }
@@ -51,12 +79,21 @@ function supportProblem() {
 // A failure's kind from its message, when the worker could not tell (it names HTTP failures).
 function failureKind(message, stage = "") {
   const text = String(message || "");
-  if (/out of memory|could not allocate|allocation failed|Array buffer allocation|Maximum call stack|memory access out of bounds/i.test(text)) {
+  if (
+    /out of memory|could not allocate|allocation failed|Array buffer allocation|Maximum call stack|memory access out of bounds/i.test(
+      text,
+    )
+  ) {
     return "memory";
   }
   if (typeof navigator !== "undefined" && navigator.onLine === false) return "offline";
-  if (/Failed to fetch|NetworkError|Load failed|network error|ERR_INTERNET|ERR_NETWORK|net::|fetch.*fail/i.test(text)) return "offline";
-  if (/BadZipFile|zipimport|not a zip|zip file|CompileError|WebAssembly\.(instantiate|compile)|magic|unexpected end|SyntaxError|Unexpected token|invalid (wheel|archive)/i.test(text)) {
+  if (/Failed to fetch|NetworkError|Load failed|network error|ERR_INTERNET|ERR_NETWORK|net::|fetch.*fail/i.test(text))
+    return "offline";
+  if (
+    /BadZipFile|zipimport|not a zip|zip file|CompileError|WebAssembly\.(instantiate|compile)|magic|unexpected end|SyntaxError|Unexpected token|invalid (wheel|archive)/i.test(
+      text,
+    )
+  ) {
     return "damaged";
   }
   if (stage === "wheel" || stage === "import" || stage === "runtime") return "damaged";
@@ -74,7 +111,11 @@ function technical(stage, message) {
 
 // Python errors arrive with their traceback; the last line says what happened.
 function lastLine(message) {
-  const lines = String(message || "").trim().split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = String(message || "")
+    .trim()
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length ? lines[lines.length - 1] : "未知错误";
 }
 
@@ -104,7 +145,7 @@ export class Engine {
       try {
         this.worker = new Worker(this.workerURL, { type: "module" });
       } catch (error) {
-        this.fail("crash", `new Worker: ${error && error.message}`);
+        this.fail("crash", `new Worker: ${error?.message}`);
         return;
       }
     }
@@ -147,7 +188,7 @@ export class Engine {
       else if (!response.ok) kind = "server";
     } catch (error) {
       kind = "offline";
-      detail += `; ${this.workerURL}: ${error && error.message}`;
+      detail += `; ${this.workerURL}: ${error?.message}`;
     }
     if (this.worker === null) this.fail(kind, detail); // unless a retry started meanwhile
   }
@@ -275,7 +316,7 @@ let early = null;
 
 function startEarly() {
   const root = document.getElementById("calculator");
-  if (!root || !root.dataset.worker || supportProblem()) return;
+  if (!root?.dataset.worker || supportProblem()) return;
   try {
     const worker = new Worker(root.dataset.worker, { type: "module" });
     const events = [];

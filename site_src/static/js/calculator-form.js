@@ -30,7 +30,9 @@ function setPath(target, path, value) {
 // Leaves of a profile as [path, value]; arrays of objects become "name[i].key".
 function flatten(value, prefix = "", out = []) {
   if (Array.isArray(value) && value.every((item) => item && typeof item === "object")) {
-    value.forEach((item, i) => flatten(item, `${prefix}[${i}]`, out));
+    value.forEach((item, i) => {
+      flatten(item, `${prefix}[${i}]`, out);
+    });
   } else if (value && typeof value === "object" && !Array.isArray(value)) {
     const keys = Object.keys(value);
     for (const key of keys) flatten(value[key], prefix ? `${prefix}.${key}` : key, out);
@@ -86,7 +88,7 @@ function controlValue(form, path) {
   return first.value;
 }
 
-function valueOf(control) {
+function readValue(control) {
   const kind = control.dataset.kind || "text";
   if (control.type === "checkbox") {
     // data-negate: the box asks the opposite of the field, which is true unless ticked
@@ -105,7 +107,11 @@ function valueOf(control) {
   }
   // Several dates in one field: split at the separators a list is typed with (a date itself
   // has none of them), each date as typed.
-  if (kind === "date-list") return text.split(/[,，、;；]+|\s{2,}|\s+(?=\d{4})/).map((d) => d.trim()).filter(Boolean);
+  if (kind === "date-list")
+    return text
+      .split(/[,，、;；]+|\s{2,}|\s+(?=\d{4})/)
+      .map((d) => d.trim())
+      .filter(Boolean);
   if (kind === "bool") return text === "true" ? true : text === "false" ? false : text;
   return text.trim(); // date, month, amount, multiple, text
 }
@@ -114,12 +120,12 @@ const ROW_STARTED = {
   insurance: (p) => ["from", "to", "base_multiple", "base_cny"].some((k) => p[k] !== undefined),
   credentials: (c) => c.type !== undefined,
 };
-let indexMaps = {};
 
-// "insurance[1].from" in the profile sent -> the path of the form row it came from.
-export function formPath(path) {
+// "insurance[1].from" in the profile sent -> the path of the form row it came from (`rows`:
+// what readProfile returned with that profile).
+export function formPath(path, rows = {}) {
   return path.replace(/^(\w+)\[(\d+)\]/, (whole, name, index) => {
-    const map = indexMaps[name];
+    const map = rows[name];
     return map && map[Number(index)] !== undefined ? `${name}[${map[Number(index)]}]` : whole;
   });
 }
@@ -127,8 +133,8 @@ export function formPath(path) {
 // The form field an engine problem belongs to: the field that must change. The engine names
 // it (the base 二选一 at the base field to change); a problem about a whole insurance period
 // ("insurance[0]": an overlap, or a period that is not an object) goes to its start month.
-export function fieldPath(problem) {
-  const path = formPath(problem.path);
+export function fieldPath(problem, rows = {}) {
+  const path = formPath(problem.path, rows);
   return /^insurance\[\d+\]$/.test(path) ? `${path}.from` : path;
 }
 
@@ -139,18 +145,20 @@ export function checkGroup(name) {
   return base ? `${base[1]}.base` : name;
 }
 
-// Always in today's format ("version", docs/profile.md), whatever was loaded into the form.
+// The answers in the form: {profile, rows}. The profile is always in today's format
+// ("version", docs/profile.md), whatever was loaded into the form. Rows nobody has started (an
+// empty period, a credential of no type) are left out; `rows` maps each kept row's index in
+// the profile back to its form row ({insurance: [0, 2]}), so the engine's messages about that
+// profile find their field (formPath).
 export function readProfile(form) {
   const profile = { version: PROFILE_VERSION };
   for (const control of form.elements) {
     if (!control.name || control.disabled || control.dataset.local !== undefined) continue;
     if (!applies(control, form)) continue;
-    const value = valueOf(control);
+    const value = readValue(control);
     if (value !== undefined) setPath(profile, control.name, value);
   }
-  // Rows nobody has started (an empty period, a credential of no type) are left out; the
-  // map from profile index back to form row lets the engine's messages find their field.
-  indexMaps = {};
+  const rows = {};
   for (const [name, started] of Object.entries(ROW_STARTED)) {
     if (!Array.isArray(profile[name])) continue;
     const kept = [];
@@ -161,11 +169,54 @@ export function readProfile(form) {
         map.push(i);
       }
     });
-    indexMaps[name] = map;
+    rows[name] = map;
     if (kept.length) profile[name] = kept;
     else delete profile[name];
   }
-  return profile;
+  return { profile, rows };
+}
+
+// The form's control for a profile path, else for the nearest path above it that has one (a
+// whole row → its first field); a control of a question that applies before a hidden one.
+export function controlFor(form, path) {
+  const trailing = /(\.[^.[\]]+|\[\d+\])$/;
+  for (let at = path; at; at = at.replace(trailing, "")) {
+    const found = controlAt(form, at);
+    if (found) return found;
+    if (!trailing.test(at)) break;
+  }
+  return null;
+}
+
+function controlAt(form, path) {
+  const named = [...form.querySelectorAll("[name]")].filter((c) => c.dataset.local === undefined);
+  const exact = named.filter((c) => c.name === path);
+  const inside = named.filter((c) => c.name.startsWith(`${path}.`) || c.name.startsWith(`${path}[`));
+  for (const group of [exact, inside]) {
+    const applicable = group.filter((c) => applies(c, form));
+    if (applicable.length || group.length) return applicable[0] || group[0];
+  }
+  return null;
+}
+
+// What a problem is called when no field of the form names it (never its internal path).
+export const SOME_FIELD = "填写内容";
+
+// A control's name as the person sees it: its field's label, after its row's ("证书 2·").
+export function labelOf(control) {
+  if (!control) return "";
+  const field = control.closest(".field");
+  const label = field?.querySelector(".label, label, legend");
+  const row = control.closest(".row");
+  const rowLabel = row?.dataset.rowLabel ? `${row.dataset.rowLabel}·` : "";
+  return rowLabel + (label?.textContent || control.labels?.[0]?.textContent || SOME_FIELD).trim();
+}
+
+// A text field or select holding nothing; a box or a radio button is never empty.
+export function isEmpty(control) {
+  if (!control) return true;
+  if (control.type === "checkbox" || control.type === "radio") return false;
+  return control.value.trim() === "";
 }
 
 export function clearForm(form) {
@@ -175,7 +226,7 @@ export function clearForm(form) {
       control.checked = control.defaultChecked;
     } else if (control.tagName === "SELECT") {
       const preset = [...control.options].find((o) => o.defaultSelected);
-      control.value = preset ? preset.value : control.options[0]?.value ?? "";
+      control.value = preset ? preset.value : (control.options[0]?.value ?? "");
     } else {
       control.value = control.defaultValue;
     }

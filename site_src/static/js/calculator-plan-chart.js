@@ -5,11 +5,12 @@
 // from CSS classes (calculator-plan.css), so dark mode and print restyle them. A <table> of the
 // same figures follows for screen readers and anyone who wants the numbers.
 
+import { entry } from "./vocabulary.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 // Per series, in projection order (0 = the current course): dash pattern and marker shape.
 const DASHES = [null, "8 4", "2 3", "10 3 2 3"];
 const MARKERS = ["circle", "square", "triangle", "diamond"];
-const DIGITS = ["", "一", "二", "三", "四", "五"];
 const FONT = 13;
 const LANE = 20;
 
@@ -23,7 +24,7 @@ function svg(tag, attrs = {}, ...children) {
   return node;
 }
 
-function day(iso) {
+export function day(iso) {
   const [y, m, d] = iso.split("-").map(Number);
   return Date.UTC(y, m - 1, d) / 86400000;
 }
@@ -36,10 +37,10 @@ export function shortName(id, title) {
   if (id === "three_places") return "三地一致";
   if (id === "education_bachelor") return "本科学历";
   if (id === "key_area_years") return "重点区域";
-  if (id === "title_intermediate") return "中级职称";
-  if (id === "title_senior") return "高级职称";
+  const titleLevel = /^title_(\w+)$/.exec(id)?.[1];
+  if (titleLevel && entry("title_levels", titleLevel).title) return entry("title_levels", titleLevel).title;
   let match = /^skill_(\d)$/.exec(id);
-  if (match) return `技能${DIGITS[Number(match[1])] || match[1]}级`;
+  if (match) return `技能${entry("skill_levels", match[1]).name || `${match[1]}级`}`;
   match = /^base_([\d.]+)$/.exec(id);
   if (match) return `基数${match[1]}倍`;
   return title.length > 6 ? `${title.slice(0, 6)}…` : title;
@@ -59,9 +60,19 @@ function marker(shape, x, y, className) {
   if (shape === "square") {
     return svg("rect", { x: round(x - r), y: round(y - r), width: 2 * r, height: 2 * r, class: className });
   }
-  const points = shape === "triangle"
-    ? [[x, y - r - 1], [x + r + 1, y + r], [x - r - 1, y + r]]
-    : [[x, y - r - 1], [x + r + 1, y], [x, y + r + 1], [x - r - 1, y]];
+  const points =
+    shape === "triangle"
+      ? [
+          [x, y - r - 1],
+          [x + r + 1, y + r],
+          [x - r - 1, y + r],
+        ]
+      : [
+          [x, y - r - 1],
+          [x + r + 1, y],
+          [x, y + r + 1],
+          [x - r - 1, y],
+        ];
   return svg("polygon", { points: points.map((p) => p.map(round).join(",")).join(" "), class: className });
 }
 
@@ -73,10 +84,12 @@ function describe(plan) {
   const last = dates[dates.length - 1];
   return plan.projection.series.map((series, index) => {
     const entry = entries.get(series.id);
-    const reach = entry && entry.reaches_standard_on && entry.reaches_standard_on <= last
-      ? entry.reaches_standard_on : null;
+    const reach = entry?.reaches_standard_on && entry.reaches_standard_on <= last ? entry.reaches_standard_on : null;
     return {
-      ...series, index, entry, reach,
+      ...series,
+      index,
+      entry,
+      reach,
       reachTotal: reach ? entry.total : null,
       short: shortName(series.id, series.title),
       lastTotal: series.totals[series.totals.length - 1],
@@ -100,11 +113,13 @@ function laneText(line, standard, last) {
 
 // The sentence a screen reader hears for the picture (the table below has every figure).
 function summary(lines, plan, last) {
-  const parts = lines.map((line) => (line.reach
-    ? `${line.title}，预计${line.reach}达到${plan.standard}分`
-    : never(line)
-      ? `${line.title}，到${line.entry.total_on}仍达不到${plan.standard}分（届时${line.entry.total}分），图中画到${last}`
-      : `${line.title}，到${last}仍达不到${plan.standard}分（届时${line.lastTotal}分）`));
+  const parts = lines.map((line) =>
+    line.reach
+      ? `${line.title}，预计${line.reach}达到${plan.standard}分`
+      : never(line)
+        ? `${line.title}，到${line.entry.total_on}仍达不到${plan.standard}分（届时${line.entry.total}分），图中画到${last}`
+        : `${line.title}，到${last}仍达不到${plan.standard}分（届时${line.lastTotal}分）`,
+  );
   const target = plan.target ? `截止日期${plan.target.date}。` : "";
   return `分数走势图：${parts.join("；")}。${target}具体数字见图下的表格。`;
 }
@@ -128,34 +143,51 @@ function stepPoints(line, dates, x, y) {
   return points.map((p) => p.map(round).join(",")).join(" ");
 }
 
-export function drawChart(plan, width) {
-  const { dates } = plan.projection;
-  const standard = plan.standard;
-  const first = dates[0];
-  const last = dates[dates.length - 1];
-  const lines = describe(plan);
+// The chart's geometry, from the figures alone (no DOM; tests/js/chart.test.mjs): the
+// picture's size for `width` px with `lanes` label lanes above the plot, the plot's box, the
+// y axis (from y0 to y1 in steps of `step`, the standard always a tick) and the two scales,
+// x(day number) and y(total).
+export function scales({ first, last, values, standard, lanes, width }) {
   const W = Math.round(Math.max(280, Math.min(720, width)));
   const plotH = Math.round(Math.max(150, Math.min(260, W * 0.5)));
-  const lanes = lines.length + (plan.target ? 1 : 0);
   const box = { left: 38, right: W - 12, top: 12 + lanes * LANE + 8, bottom: 0 };
   box.bottom = box.top + plotH;
   const H = box.bottom + 26;
-
-  const values = lines.flatMap((l) => l.totals).concat(standard);
-  const step = yStep(Math.max(...values) - Math.min(...values), standard);
-  const y0 = Math.floor(Math.min(...values) / step) * step;
-  let y1 = Math.ceil(Math.max(...values) / step) * step;
+  const all = [...values, standard];
+  const step = yStep(Math.max(...all) - Math.min(...all), standard);
+  const y0 = Math.floor(Math.min(...all) / step) * step;
+  let y1 = Math.ceil(Math.max(...all) / step) * step;
   if (y1 === y0) y1 = y0 + step;
   const t0 = day(first);
   const t1 = Math.max(day(last), t0 + 1);
   const pad = 4; // keeps a line on the top or bottom value clear of the frame
   const x = (t) => box.left + ((t - t0) / (t1 - t0)) * (box.right - box.left);
   const y = (v) => box.bottom - pad - ((v - y0) / (y1 - y0)) * (plotH - 2 * pad);
+  return { W, H, plotH, box, pad, step, y0, y1, x, y };
+}
+
+export function drawChart(plan, width) {
+  const { dates } = plan.projection;
+  const standard = plan.standard;
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  const lines = describe(plan);
+  const lanes = lines.length + (plan.target ? 1 : 0);
+  const values = lines.flatMap((l) => l.totals);
+  const { W, H, box, pad, step, y0, y1, x, y } = scales({ first, last, values, standard, lanes, width });
 
   const chart = svg("svg", {
-    viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", class: "plan-chart-svg",
-    "aria-label": summary(lines, plan, last), "font-size": FONT,
-    "data-x0": first, "data-x1": last, "data-y0": y0, "data-y1": y1,
+    viewBox: `0 0 ${W} ${H}`,
+    width: W,
+    height: H,
+    role: "img",
+    class: "plan-chart-svg",
+    "aria-label": summary(lines, plan, last),
+    "font-size": FONT,
+    "data-x0": first,
+    "data-x1": last,
+    "data-y0": y0,
+    "data-y1": y1,
     "data-plot": [box.left, box.top + pad, box.right, box.bottom - pad].join(" "),
   });
 
@@ -164,14 +196,27 @@ export function drawChart(plan, width) {
   for (let v = y0; v <= y1; v += step) {
     const at = round(y(v));
     const strong = v === standard;
-    grid.append(svg("line", {
-      x1: box.left, x2: box.right, y1: at, y2: at,
-      class: strong ? "plan-chart-standard" : "plan-chart-gridline",
-    }));
-    grid.append(svg("text", {
-      x: box.left - 5, y: at + 4, "text-anchor": "end",
-      class: strong ? "plan-chart-label plan-chart-label-strong" : "plan-chart-label",
-    }, String(v)));
+    grid.append(
+      svg("line", {
+        x1: box.left,
+        x2: box.right,
+        y1: at,
+        y2: at,
+        class: strong ? "plan-chart-standard" : "plan-chart-gridline",
+      }),
+    );
+    grid.append(
+      svg(
+        "text",
+        {
+          x: box.left - 5,
+          y: at + 4,
+          "text-anchor": "end",
+          class: strong ? "plan-chart-label plan-chart-label-strong" : "plan-chart-label",
+        },
+        String(v),
+      ),
+    );
   }
   // x axis: 1 January of the years in view, as many as fit
   const firstYear = Number(first.slice(0, 4)) + 1;
@@ -181,7 +226,9 @@ export function drawChart(plan, width) {
   for (let year = firstYear; year <= lastYear; year += every) {
     const at = round(x(day(`${year}-01-01`)));
     grid.append(svg("line", { x1: at, x2: at, y1: box.top, y2: box.bottom + 4, class: "plan-chart-gridline" }));
-    grid.append(svg("text", { x: at, y: box.bottom + 18, "text-anchor": "middle", class: "plan-chart-label" }, String(year)));
+    grid.append(
+      svg("text", { x: at, y: box.bottom + 18, "text-anchor": "middle", class: "plan-chart-label" }, String(year)),
+    );
   }
   grid.append(svg("line", { x1: box.left, x2: box.right, y1: box.bottom, y2: box.bottom, class: "plan-chart-axis" }));
   chart.append(grid);
@@ -189,18 +236,28 @@ export function drawChart(plan, width) {
   // the deadline (named in the labels above the plot)
   if (plan.target) {
     const at = round(x(day(plan.target.date)));
-    chart.append(svg("g", { class: "plan-chart-deadline", "data-date": plan.target.date },
-      svg("line", { x1: at, x2: at, y1: box.top, y2: box.bottom, "stroke-dasharray": "5 3" })));
+    chart.append(
+      svg(
+        "g",
+        { class: "plan-chart-deadline", "data-date": plan.target.date },
+        svg("line", { x1: at, x2: at, y1: box.top, y2: box.bottom, "stroke-dasharray": "5 3" }),
+      ),
+    );
   }
 
   // the lines, the current course last so it stays on top
   for (const line of [...lines].reverse()) {
     const group = svg("g", { class: `plan-chart-series series-${line.index}`, "data-series": line.id });
-    group.append(svg("polyline", {
-      points: stepPoints(line, dates, x, y), fill: "none", class: "plan-chart-line",
-      "stroke-dasharray": DASHES[line.index], "data-totals": line.totals.join(","),
-      "data-reach": line.reach || "",
-    }));
+    group.append(
+      svg("polyline", {
+        points: stepPoints(line, dates, x, y),
+        fill: "none",
+        class: "plan-chart-line",
+        "stroke-dasharray": DASHES[line.index],
+        "data-totals": line.totals.join(","),
+        "data-reach": line.reach || "",
+      }),
+    );
     if (line.reach) {
       group.append(marker(MARKERS[line.index], round(x(day(line.reach))), round(y(standard)), "plan-chart-marker"));
     }
@@ -211,16 +268,33 @@ export function drawChart(plan, width) {
   const order = [...lines].sort((a, b) => (a.reach || "9999").localeCompare(b.reach || "9999") || a.index - b.index);
   order.forEach((line, row) => {
     const at = 12 + row * LANE + 4;
-    chart.append(svg("g", { class: `plan-chart-lane series-${line.index}`, "data-series": line.id },
-      svg("line", { x1: 2, x2: 26, y1: at, y2: at, class: "plan-chart-line", "stroke-dasharray": DASHES[line.index] }),
-      marker(MARKERS[line.index], 14, at, "plan-chart-marker"),
-      svg("text", { x: 32, y: at + 4, class: "plan-chart-label" }, laneText(line, standard, last))));
+    chart.append(
+      svg(
+        "g",
+        { class: `plan-chart-lane series-${line.index}`, "data-series": line.id },
+        svg("line", {
+          x1: 2,
+          x2: 26,
+          y1: at,
+          y2: at,
+          class: "plan-chart-line",
+          "stroke-dasharray": DASHES[line.index],
+        }),
+        marker(MARKERS[line.index], 14, at, "plan-chart-marker"),
+        svg("text", { x: 32, y: at + 4, class: "plan-chart-label" }, laneText(line, standard, last)),
+      ),
+    );
   });
   if (plan.target) {
     const at = 12 + lines.length * LANE + 4;
-    chart.append(svg("g", { class: "plan-chart-deadline plan-chart-lane" },
-      svg("line", { x1: 14, x2: 14, y1: at - 7, y2: at + 7, "stroke-dasharray": "5 3" }),
-      svg("text", { x: 32, y: at + 4 }, `截止日期：${plan.target.date}`)));
+    chart.append(
+      svg(
+        "g",
+        { class: "plan-chart-deadline plan-chart-lane" },
+        svg("line", { x1: 14, x2: 14, y1: at - 7, y2: at + 7, "stroke-dasharray": "5 3" }),
+        svg("text", { x: 32, y: at + 4 }, `截止日期：${plan.target.date}`),
+      ),
+    );
   }
   return chart;
 }
@@ -228,8 +302,9 @@ export function drawChart(plan, width) {
 // The same figures as a table: the dates on which any line changes, with the first and last.
 export function chartTable(plan) {
   const { dates, series } = plan.projection;
-  const keep = dates.map((_, i) => i === 0 || i === dates.length - 1
-    || series.some((s) => s.totals[i] !== s.totals[i - 1]));
+  const keep = dates.map(
+    (_, i) => i === 0 || i === dates.length - 1 || series.some((s) => s.totals[i] !== s.totals[i - 1]),
+  );
   const table = document.createElement("table");
   table.className = "plan-table plan-chart-table";
   const caption = document.createElement("caption");

@@ -6,13 +6,15 @@ let library = null; // the module once loaded, so a print can draw without waiti
 let loading = null;
 
 function load() {
-  loading ??= import("./qr.js").then((module) => {
-    library = module;
-    return module;
-  }).catch((error) => {
-    loading = null; // offline before the first use: try again next time
-    throw error;
-  });
+  loading ??= import("./qr.js")
+    .then((module) => {
+      library = module;
+      return module;
+    })
+    .catch((error) => {
+      loading = null; // offline before the first use: try again next time
+      throw error;
+    });
   return loading;
 }
 
@@ -40,9 +42,14 @@ function codeSVG(text, label) {
     return node;
   };
   set(svg, {
-    viewBox: `0 0 ${qr.size} ${qr.size}`, role: "img", "aria-label": label,
-    "shape-rendering": "crispEdges", class: "qr-code", "data-version": qr.version,
-    "data-modules": qr.size, "data-text": text,
+    viewBox: `0 0 ${qr.size} ${qr.size}`,
+    role: "img",
+    "aria-label": label,
+    "shape-rendering": "crispEdges",
+    class: "qr-code",
+    "data-version": qr.version,
+    "data-modules": qr.size,
+    "data-text": text,
   });
   svg.append(
     set(document.createElementNS(SVG, "rect"), { width: qr.size, height: qr.size, fill: "#fff" }),
@@ -106,7 +113,8 @@ export function wireShareCode(root, link) {
     if (box.firstElementChild?.getAttribute("data-text") !== text) {
       box.replaceChildren(codeSVG(text, "分享链接的二维码：用手机相机扫描后打开"));
     }
-    status.textContent = "用手机相机或微信“扫一扫”扫描，在手机上打开这份填写内容。二维码里包含你填写的内容，请只给信任的人扫。";
+    status.textContent =
+      "用手机相机或微信“扫一扫”扫描，在手机上打开这份填写内容。二维码里包含你填写的内容，请只给信任的人扫。";
   }
 
   button.addEventListener("click", () => {

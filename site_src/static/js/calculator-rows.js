@@ -2,7 +2,17 @@
 // A <div data-repeat="insurance"> holds rows and a <template> whose names use "#" for the index;
 // rows are numbered 0..n-1 and renumbered after a removal so that names stay profile paths.
 
-const ATTRS = ["name", "id", "for", "aria-describedby", "aria-controls", "data-when", "aria-labelledby", "href", "data-row-label"];
+const ATTRS = [
+  "name",
+  "id",
+  "for",
+  "aria-describedby",
+  "aria-controls",
+  "data-when",
+  "aria-labelledby",
+  "href",
+  "data-row-label",
+];
 
 function containers(form) {
   return new Map([...form.querySelectorAll("[data-repeat]")].map((c) => [c.dataset.repeat, c]));
@@ -17,7 +27,7 @@ function numbered(fragment, index) {
     // (data-row-label shows the 1-based number; everything else uses the index.)
     for (const attr of ATTRS) {
       const value = node.getAttribute(attr);
-      if (!value || !value.includes("#")) continue;
+      if (!value?.includes("#")) continue;
       const shown = attr === "data-row-label" ? index + 1 : index;
       node.setAttribute(attr, value.replaceAll("#", String(shown)));
     }
@@ -54,7 +64,9 @@ function restore(row, values) {
 }
 
 function removeRow(container, row) {
-  const kept = rowsOf(container).filter((r) => r !== row).map(valuesOf);
+  const kept = rowsOf(container)
+    .filter((r) => r !== row)
+    .map(valuesOf);
   container.querySelector(".rows").replaceChildren();
   const minimum = Number(container.dataset.minRows || 0);
   for (let i = 0; i < Math.max(kept.length, minimum); i++) {

@@ -105,14 +105,14 @@ export function profileFromHash(hash) {
 
 export function shareURL(profile) {
   const url = new URL(location.href);
-  url.hash = "profile=" + encodeProfile(profile);
+  url.hash = `profile=${encodeProfile(profile)}`;
   return url.href;
 }
 
 export const storage = {
   available() {
     try {
-      const probe = STORAGE_KEY + ":probe";
+      const probe = `${STORAGE_KEY}:probe`;
       localStorage.setItem(probe, "1");
       localStorage.removeItem(probe);
       return true;

@@ -214,7 +214,7 @@ async function start(init) {
     const wheel = self.fetch(new URL(wheelURL, self.location.href).href).then((r) => r.arrayBuffer());
     wheel.catch(() => {});
     const snapshot = readSnapshot(key);
-    const { loadPyodide } = await importRuntime(base + "pyodide.mjs");
+    const { loadPyodide } = await importRuntime(`${base}pyodide.mjs`);
     const options = {
       indexURL: base,
       stdLibURL: stdlibURL ? new URL(stdlibURL, self.location.href).href : undefined,
