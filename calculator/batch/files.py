@@ -42,6 +42,6 @@ def read_file(data: bytes, filename: str = "") -> dict:
     if filename.lower().endswith((".xlsx", ".xlsm")):
         raise FileRefused(xlsx.NOT_XLSX)
     decoded = text.decode(data)
-    if decoded.lstrip().startswith("{"):
+    if decoded.lstrip().startswith(("{", "[")):
         return {"kind": "jsonl", **jsonl.rows(decoded)}
     return {"kind": "csv", **table.rows_of(text.rows(decoded))}
