@@ -4,6 +4,8 @@
 // characters and character pairs; Latin letters and digits as words (docs/search.md).
 // Documents whose name is the query, then whose everyday name is, then whose name starts with
 // it, then contains it, come first (the same order as calculator.catalogues.suggest).
+import { KINDS, Names, searchKey } from "./names.js";
+
 const form = document.querySelector("form[data-search-index]");
 const input = document.getElementById("search-q");
 const statusLine = document.getElementById("search-status");
@@ -32,55 +34,22 @@ function queryTerms(query) {
   return [...(normal.match(HAN) || []), ...(normal.replace(HAN, " ").match(WORD) || [])];
 }
 
-// As calculator.catalogues.search_key: width, case, spaces, brackets and separators ignored.
-const LOOSE = /[\s()[\]【】〔〕<>《》“”"'·・、,，.。:：;；/\\_\-—–]/g;
-const fold = (text) => (text || "").normalize("NFKC").toLowerCase().replace(LOOSE, "");
-const KINDS = ["skill", "qualification", "title", "not_counted"];
+// Names compared and ranked as calculator.catalogues does (names.js).
+const fold = searchKey;
 const NO_NAME = 4;
 
-// Where the words of a catalogue name start, for a name given with its words (doc.words, as
-// calculator.catalogues: "注册 土木 工程师 (水利 水电 工程)"): a query matches inside such a name
-// only where a word starts, so 电工 is not in 水利水电工程.
-function wordStarts(doc) {
-  if (!doc.words) return null;
-  const starts = new Set();
-  let at = 0;
-  for (const word of doc.words.split(/\s+/)) {
-    starts.add(at);
-    at += fold(word).length;
-  }
-  return { key: fold(doc.words), starts };
-}
-
-function inside(key, query, words) {
-  if (!words || words.key !== key) return key.includes(query);
-  for (let at = key.indexOf(query); at >= 0; at = key.indexOf(query, at + 1)) {
-    if (words.starts.has(at)) return true;
-  }
-  return false;
-}
-
 // How well the query names a document: 0 its name, 1 an everyday name, 2 a name starting with
-// the query, 3 a name containing it, NO_NAME none; with the length of that name.
+// the query, 3 a name containing it (for a name given with its words, doc.words, only where a
+// word starts: 电工 is not in 水利水电工程), NO_NAME none; with the length of that name.
 function nameMatch(doc, query) {
-  let best = { rank: NO_NAME, length: Infinity, name: null };
-  const words = wordStarts(doc);
-  const consider = (names, exactRank) => {
-    for (const name of names || []) {
-      const key = fold(name);
-      let rank;
-      if (key === query) rank = exactRank;
-      else if (key.startsWith(query)) rank = 2;
-      else if (inside(key, query, words)) rank = 3;
-      else continue;
-      if (rank < best.rank || (rank === best.rank && key.length < best.length)) {
-        best = { rank, length: key.length, name };
-      }
-    }
+  doc.matching ??= {
+    names: new Names({ words: doc.words ? { [doc.names[0]]: doc.words } : {} }),
+    keyed: [...(doc.names || []).map((n) => [n, fold(n), 0]), ...(doc.aka || []).map((n) => [n, fold(n), 1])],
   };
-  consider(doc.names, 0);
-  consider(doc.aka, 1);
-  return best;
+  const best = doc.matching.names.bestMatch(query, doc.matching.keyed);
+  return best
+    ? { rank: best.rank, length: best.length, name: best.matched }
+    : { rank: NO_NAME, length: Infinity, name: null };
 }
 
 // A catalogue name given with its words that holds the query only across a word (电工 in
@@ -94,7 +63,11 @@ function acrossAWord(doc, folded) {
 function byName(results, docs, query) {
   const folded = fold(query);
   const kept = results.filter((hit) => !acrossAWord(docs[hit.id], folded));
-  const ranked = kept.map((hit, order) => ({ hit, order, match: folded ? nameMatch(docs[hit.id], folded) : { rank: NO_NAME } }));
+  const ranked = kept.map((hit, order) => ({
+    hit,
+    order,
+    match: folded ? nameMatch(docs[hit.id], folded) : { rank: NO_NAME },
+  }));
   ranked.sort((a, b) => {
     if (a.match.rank !== b.match.rank) return a.match.rank - b.match.rank;
     if (a.match.rank === NO_NAME) return a.order - b.order;
