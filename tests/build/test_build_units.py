@@ -178,10 +178,25 @@ def test_the_yardstick_table_lists_every_rows_checked_date_and_the_ceilings_mult
 
 def test_value_words_writes_a_value_as_the_sentences_do():
     functions = _page_functions()
-    assert functions.value_words("credential.overseas_categories") == "A类"
+    assert functions.value_words("credential.overseas_categories") == "A类、B类"
+    assert functions.value_words("credential.skill_outside_levels") == "三级及以上"
+    assert functions.value_words("credential.title_base_test_levels") == "中级职称、高级职称"
     assert functions.value_words("investment.tax_step_cny") == "10万"
+    assert functions.since("credential.overseas_categories") == "2024-11-22"
+    with pytest.raises(Exception, match="since: unknown parameter id"):
+        functions.since("nope")
     with pytest.raises(Exception, match="value_words: unknown parameter id"):
         functions.value_words("nope")
+
+
+def test_the_overseas_list_table_names_each_entry_its_categories_and_source():
+    from calculator import overseas_list
+
+    table = str(_page_functions().overseas_list_table())
+    assert "2.0、3.0版的清单附件没有找到" in table
+    for entry in overseas_list.facts()["entries"]:
+        assert entry["name"] in table
+    assert "A类、B类、C类（C类对应副高级）" in table
 
 
 def test_pages_word_three_places_only_through_the_engine():
