@@ -56,7 +56,8 @@ def explain_result(result: dict) -> str:
 
 def _route(route: dict, standard: int) -> list[str]:
     when = route["reaches_standard_on"]
-    head = (f"预计{when}达到{standard}分（届时{route['total']}分）" if when
+    head = (f"{route['reach_note']}（届时{route['total']}分）" if route.get("reach_note")
+            else f"预计{when}达到{standard}分（届时{route['total']}分）" if when
             else f"到{route['total_on']}仍达不到{standard}分（届时{route['total']}分）")
     out = [f"- {route['title']}：{head}"]
     if route["meets_target"] is not None:
@@ -72,9 +73,13 @@ def explain_plan(plan: dict) -> str:
     out = [plan["summary"], ""]
     target = plan.get("target")
     if target:
+        latest = target["latest_day"]
+        binding = (f"最迟须于{latest}提出申请（分数在{target['apply_by']}之前就会低于标准分值）"
+                   if latest and latest != target["apply_by"]
+                   else f"约需在{target['apply_by']}前提出申请")
         out.append(
-            f"截止日期：{target['date']}；受理后约需{target['processing_working_days']}个工作日，"
-            f"约需在{target['apply_by']}前提出申请。"
+            f"截止日期：{target['date']}；{binding}；"
+            f"受理后约需{target['processing_working_days']}个工作日。"
         )
         out.append("")
     for route in [plan["time_only"], *plan["routes"]]:

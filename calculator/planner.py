@@ -14,7 +14,7 @@ from .engine import score_profile
 from .plan_options import Options, read_options
 from .profile import Profile, read_profile
 from .projection import chart_dates
-from .route_search import Person, scan, scan_routes
+from .route_search import Person, holding, scan, scan_routes
 from .routes import Route, keep_paying, latest_multiple
 from .rules import value
 
@@ -47,6 +47,26 @@ def _entry(route: Route, reach: date | None, result: dict, current: dict) -> dic
     }
 
 
+def _held_entry(p: Profile, route: Route, scored, first: date | None, horizon: date,
+                current: dict) -> dict:
+    """The route's entry from the day it holds at the standard up to the horizon, with its
+    first stretch at the standard when that one does not last (「…短暂达到…」)."""
+    stable, short = holding(p, route, scored, first, horizon) if first else (None, None)
+    entry = _entry(route, stable, scored.on(stable or horizon), current)
+    entry["first_reach"] = None
+    entry["reach_note"] = None
+    if short is not None:
+        start, end = short
+        standard = current["standard"]
+        shown = end.isoformat()[5:] if end.year == start.year else end.isoformat()
+        entry["first_reach"] = {"from": start.isoformat(), "to": end.isoformat()}
+        entry["reach_note"] = (
+            f"{start.isoformat()}至{shown}短暂达到，之后又低于{standard}分；" + (
+                f"稳定达到{standard}分：{stable.isoformat()}" if stable
+                else f"到{horizon.isoformat()}没有再稳定达到{standard}分"))
+    return entry
+
+
 def plan_profile(p: Profile, options: Options | None = None) -> dict:
     options = options or Options()
     current = score_profile(p)
@@ -67,26 +87,25 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
         found = {time_only.id: scan(p, time_only, horizon)}
     else:
         found = scan_routes(p, routes, horizon)
-    time_scored, time_reach, time_result = found[time_only.id]
-    course = _entry(time_only, time_reach, time_result, current)
+    time_scored, time_first, _ = found[time_only.id]
+    course = _held_entry(p, time_only, time_scored, time_first, horizon, current)
     scored = {time_only.id: time_scored}
     kept = []
     for route in routes[1:]:
-        if route.id not in found:
+        route_scored, first, _ = found.get(route.id, (None, None, None))
+        if first is None:
             continue
-        route_scored, reach, result = found[route.id]
-        if reach is None or (time_reach is not None and reach >= time_reach):
+        entry = _held_entry(p, route, route_scored, first, horizon, current)
+        reach, course_reach = entry["reaches_standard_on"], course["reaches_standard_on"]
+        if reach is None or (course_reach is not None and reach >= course_reach):
             continue  # no sooner than going on as now
         scored[route.id] = route_scored
-        kept.append((route, _entry(route, reach, result, current)))
+        kept.append((route, entry))
     if deadline is not None:
-        makes_it = time_reach is not None and time_reach <= deadline
-        course.update(deadline_fields(person, time_only, time_scored, time_reach, deadline,
-                                       makes_it))
+        course.update(deadline_fields(person, time_only, time_scored, deadline, False))
         for route, entry in kept:
-            reach = date.fromisoformat(entry["reaches_standard_on"])
-            entry.update(deadline_fields(person, route, scored[route.id], reach, deadline,
-                                          makes_it))
+            entry.update(deadline_fields(person, route, scored[route.id], deadline,
+                                         course["meets_target"]))
     kept.sort(key=lambda pair: (
         pair[1]["reaches_standard_on"], KIND_ORDER.index(pair[0].kind), pair[1]["total"]
     ))
@@ -141,13 +160,14 @@ def _projection(p, target, horizon, course, entries, compared, scored) -> dict:
 def _summary(as_of, current, course, entries, standard, target, deadline) -> str:
     if current["vetoed"]:
         return "存在一票否决情形，无法通过时间或其他变化达到标准分值。"
+    when, note = course["reaches_standard_on"], course["reach_note"]
     if current["passes"]:
         text = f"按评估日的情况已达到{standard}分标准分值（{current['total']}分）。"
+        if note:
+            text += (f"请尽早申请：{note}；积分还要在每年签注居住证时随之确认。")
     else:
-        when = course["reaches_standard_on"]
         text = f"现在{current['total']}分。按现在的情况继续，" + (
-            f"预计{when}达到{standard}分。"
-            if when
+            f"{note}。" if note else f"预计{when}达到{standard}分。" if when
             else f"到{course['total_on']}仍达不到{standard}分（届时{course['total']}分）。"
         )
         if entries:
@@ -163,6 +183,10 @@ def _summary(as_of, current, course, entries, standard, target, deadline) -> str
             f"要在{target.isoformat()}前拿到结果已经来不及：受理后约需{days}个工作日，"
             "最迟的申请日已经过去。"
         )
+    if course["meets_target"] and course["apply_until"] != deadline.isoformat():
+        # the one binding day first: the course falls short before the usual last day
+        return text + (f"要在{target.isoformat()}前拿到结果，{course['deadline_note']}"
+                       f"（受理后约需{days}个工作日）。")
     text += (
         f"要在{target.isoformat()}前拿到结果，约需在{deadline.isoformat()}前提出申请"
         f"（受理后约需{days}个工作日）："
@@ -173,9 +197,7 @@ def _summary(as_of, current, course, entries, standard, target, deadline) -> str
         return "" if until == deadline.isoformat() else f"最迟须于{until}提出申请"
 
     if course["meets_target"]:
-        short = cut_short(course)
-        return text + ("来得及" if current["passes"] else "按现在的情况继续就来得及") + (
-            f"，但{course['deadline_note']}。" if short else "。")
+        return text + ("来得及。" if current["passes"] else "按现在的情况继续就来得及。")
     makes = [e["title"] + (f"（{cut_short(e)}）" if cut_short(e) else "")
              for e in entries if e["meets_target"]]
     if makes:

@@ -1,13 +1,17 @@
 """The route search: each route built from the person's profile and scanned day by day for
 the first day it reaches the standard score, the current course apart from the stretches
-another route shows it falls short. Every figure comes from re-scoring with the engine."""
+another route shows it falls short; and from that day, the day from which the score holds up
+to the horizon. Every figure comes from re-scoring with the engine."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from fractions import Fraction
 
+from .basic import age_line
+from .dates import add_years, first_day_of_month, full_years, month_of
+from .insurance import insurance_months
 from .profile import Profile
 from .projection import Scored, change_days
 from .routes import (
@@ -18,6 +22,8 @@ from .routes import (
     key_area_route,
     time_route,
 )
+from .rules import change_days as rule_days
+from .rules import value
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,60 @@ def scan(p: Profile, route: Route, until: date, after: date | None = None):
     return scored, reach, result
 
 
+def _settled(p: Profile, route: Route, horizon: date) -> date:
+    """The day after which the route's months paid can no longer lower a line: every window
+    a line counts months in has run past the last month paid at a lower base than the month
+    before (or not paid after a paid one). From then on a score can only fall on a birthday
+    (the age points), the new year (a fresh graduate's bonus) or a day a rule changes."""
+    windows = [b["window_months"] for b in value("insurance_base.scale", p.as_of)]
+    longest = max(*windows, value("credential.base_test_window", p.as_of),
+                  value("eligibility.window_months", p.as_of))
+    paid = insurance_months(route.course(horizon)).normal
+    first, last = month_of(p.as_of) - longest, month_of(horizon) - 1
+    drops = [m for m in range(first + 1, last + 1)
+             if (paid.get(m) or 0) < (paid.get(m - 1) or 0)]
+    return first_day_of_month(max(drops) + longest + 1) if drops else p.as_of
+
+
+def _lower_age_days(p: Profile, start: date, horizon: date) -> list[date]:
+    """The birthdays after `start` up to the horizon on which the age line gives less than
+    the day before (the age line alone is cheap to score)."""
+    found = []
+    for age in range(full_years(p.birth_date, start) + 1, full_years(p.birth_date, horizon) + 1):
+        day = add_years(p.birth_date, age)
+        before = age_line(replace(p, as_of=day - timedelta(days=1)), [])["points"]
+        if age_line(replace(p, as_of=day), [])["points"] < before:
+            found.append(day)
+    return found
+
+
+def _first_fall(p: Profile, route: Route, scored: Scored, start: date, horizon: date):
+    """The first day after `start` (at the standard) up to the horizon on which the route
+    falls short of it, or None when it holds."""
+    settled = _settled(p, route, horizon)
+    risky = {*rule_days(), *_lower_age_days(p, start, horizon)}
+    if p.flags["fresh_graduate"]:
+        risky.add(date(p.as_of.year + 1, 1, 1))
+    for day in route_days(p, route, start, horizon)[1:]:
+        if (day <= settled or day in risky) and not scored.on(day)["passes"]:
+            return day
+    return None
+
+
+def holding(p: Profile, route: Route, scored: Scored, first: date, horizon: date):
+    """From `first`, the first day the route reaches the standard: the day from which it stays
+    at the standard up to the horizon (None when it never does), and the first stretch at the
+    standard when that stretch does not last, as (its first day, its last day)."""
+    start, short = first, None
+    while start is not None:
+        fall = _first_fall(p, route, scored, start, horizon)
+        if fall is None:
+            return start, short
+        short = short or (start, fall - timedelta(days=1))
+        start, _ = scored.first_pass(route_days(p, route, fall, horizon)[1:], fall)
+    return None, short
+
+
 def _stronger_first(routes: list[Route]) -> list[Route]:
     """The routes, each after the one it is weaker than."""
     by_id = {r.id: r for r in routes}
@@ -102,7 +162,7 @@ def _scan_course(p: Profile, course: Route, horizon: date, short: list[tuple[dat
 
 
 def scan_routes(p: Profile, routes: list[Route], horizon: date):
-    """The current course and every other route scanned: {id: (scores, day it reaches the
+    """The current course and every other route scanned: {id: (scores, first day it reaches the
     standard, that result)}. A route's lower level or base is scanned only from the day the
     higher one reaches the standard. A route that only adds to the current course has at
     least its points from its start, so from its start until it reaches the standard the
@@ -122,8 +182,10 @@ def scan_routes(p: Profile, routes: list[Route], horizon: date):
         found[route.id] = scan(p, route, horizon, stronger[1] if stronger else None)
     short = [(r.starts_on, found[r.id][1] or date.max) for r in adding]
     found[time_only.id] = _scan_course(p, time_only, horizon, short)
-    time_reach = found[time_only.id][1]
-    until = min(horizon, time_reach) if time_reach else horizon
+    course_scored, course_first, _ = found[time_only.id]
+    # a route first at the standard after the course holds there is no sooner than the course
+    holds = holding(p, time_only, course_scored, course_first, horizon)[0] if course_first else None
+    until = min(horizon, holds) if holds else horizon
     for route in others:
         if not route.adds_only:
             found[route.id] = scan(p, route, until)

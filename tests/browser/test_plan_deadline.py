@@ -77,17 +77,19 @@ def test_a_deadline_typed_key_by_key_gives_the_day_to_apply_by_and_marks_the_rou
     expect_target_marks(page, plan)
 
 
-def test_a_route_whose_score_falls_before_the_day_to_apply_by_says_when_to_apply(
+def test_a_route_whose_score_falls_before_the_day_to_apply_by_does_not_make_it(
     page: Page, site_url: str
 ):
+    # 技能四级 is at 120 from 2028-01-01 to 2028-11-19 only, short of it on the apply-by day
     with_deadline = {**EIGHTY_FIVE, "plan": {"target_date": "2029-01-01"}}
     open_calculator(page, site_url, share_hash(with_deadline))
     wait_ready(page)
     plan = calculator.plan(with_deadline)
     expect_target_marks(page, plan)
     mark = page.locator('#plan [data-route="skill_4"] .route-target')
-    expect(mark).to_contain_text("最迟须于2028-11-19提出申请：之后年龄分减少，降到118分")
-    expect(mark.locator("[data-apply-until]")).to_have_attribute("data-apply-until", "2028-11-19")
+    expect(mark).to_have_attribute("data-meets", "false")
+    expect(mark).to_contain_text("即使现在就取得也来不及")
+    expect(mark.locator("[data-apply-until]")).to_have_count(0)
     title = page.locator('#plan [data-route="title_intermediate"] .route-target')
     expect(title).to_contain_text("按社平工资1倍缴费最迟须从2028-06起")
     expect(page.locator('#plan [data-route="skill_4"] .assumption')).to_contain_text(

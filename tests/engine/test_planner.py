@@ -257,9 +257,8 @@ def test_the_latest_start_still_makes_the_deadline():
 @pytest.mark.parametrize(
     ("target", "latest", "day_after"),
     [
-        # 技能四级 with the age line's fall on 2028-11-20 (120 -> 118) before the apply-by day
-        # 2028-12-04; back to 121 on 2029-01-01, so a 2029-03-01 target takes it to the end
-        ("2029-01-01", "2028-11-19", "2028-11-20"),
+        # 技能四级: 121 from 2029-01-01 (the age line fell to 118 on 2028-11-20), so held from
+        # the apply-by day 2029-02-01 of a 2029-03-01 target it is at the standard that day
         ("2029-03-01", "2029-02-01", "2029-02-02"),
     ],
 )
@@ -269,7 +268,8 @@ def test_the_latest_start_is_the_last_day_that_still_makes_it(target, latest, da
     assert f"最迟须于{latest}取得" in skill["deadline_note"]
     on_time = _routes(_plan(EIGHTY_FIVE, target_date=target, expected={"skill_4": latest}))
     assert on_time["skill_4"]["meets_target"] is True
-    assert on_time["skill_4"]["reaches_standard_on"] == latest
+    reached = on_time["skill_4"]["first_reach"] or {"from": None}
+    assert latest in (reached["from"], on_time["skill_4"]["reaches_standard_on"])
     late = _plan(EIGHTY_FIVE, target_date=target, expected={"skill_4": day_after})
     assert _routes(late)["skill_4"]["meets_target"] is False
     # re-scored: held from that day, at the standard on it; held from the day after, short
@@ -283,25 +283,29 @@ def test_the_latest_start_is_the_last_day_that_still_makes_it(target, latest, da
         day += timedelta(days=1)
 
 
-def test_the_last_day_to_apply_comes_before_a_birthday_that_lowers_the_score():
+def test_a_stretch_at_the_standard_that_ends_before_the_apply_by_day_does_not_make_it():
     plan = _plan(EIGHTY_FIVE, target_date="2029-01-01")
     assert plan["target"]["apply_by"] == "2028-12-04"
     skill = _routes(plan)["skill_4"]
-    # it makes the deadline: an application accepted by 2028-11-19 is at 120 and stands
-    assert skill["reaches_standard_on"] == "2028-01-01" and skill["meets_target"] is True
-    assert skill["apply_until"] == "2028-11-19"
-    assert "最迟须于2028-11-19提出申请：之后年龄分减少，降到118分" in skill["deadline_note"]
-    assert "取得与岗位相符的技能四级（中级工）证书（最迟须于2028-11-19提出申请）" in plan["summary"]
+    # at 120 from 2028-01-01 to 2028-11-19, 118 from the birthday, 121 from 2029-01-01 to
+    # the next birthday: the score does not hold until the apply-by day, so the deadline is
+    # not made; it stays at 120 or more only from 2030-01-01
+    assert skill["first_reach"] == {"from": "2028-01-01", "to": "2028-11-19"}
+    assert skill["reaches_standard_on"] == "2030-01-01"
+    assert skill["reach_note"] == ("2028-01-01至11-19短暂达到，之后又低于120分；"
+                                   "稳定达到120分：2030-01-01")
+    assert skill["meets_target"] is False and skill["apply_until"] is None
+    assert "skill_4" not in plan["target"]["routes_that_make_it"]
     held = {"credential": AS_PLANNED["skill_4"]["credential"], "held_from": "2027-05-28"}
     assert _as_planned("2028-11-19", **held)["total"] == 120
     assert _as_planned("2028-11-20", **held)["total"] == 118
     assert _as_planned("2028-12-04", **held)["total"] == 118
     # a route that stays at the standard may apply up to the apply-by day
     assert _routes(plan)["skill_3"]["apply_until"] == "2028-12-04"
-    assert "最迟约在2028-12-04前提出申请" in _routes(plan)["skill_3"]["deadline_note"]
-    # with a later target the score is back above 120 by the apply-by day
+    assert _routes(plan)["skill_3"]["deadline_note"].startswith("最迟约在2028-12-04前提出申请")
+    # with a later target the score is back above 120 by the apply-by day, and holds
     later = _routes(_plan(EIGHTY_FIVE, target_date="2029-03-01"))["skill_4"]
-    assert later["apply_until"] == "2029-02-01"
+    assert later["meets_target"] is True and later["apply_until"] == "2029-02-01"
 
 
 def test_the_current_course_names_the_last_day_it_can_apply():
@@ -319,7 +323,10 @@ def test_the_current_course_names_the_last_day_it_can_apply():
     assert course["apply_until"] == "2026-12-31"
     assert course["deadline_note"] == (
         "最迟须于2026-12-31提出申请：之后不再符合申请条件（社保缴纳月数不足）")
-    assert "来得及，但最迟须于2026-12-31提出申请" in plan["summary"]
+    # the one binding day leads, not the usual last day to apply (2028-06-02)
+    assert ("要在2028-06-30前拿到结果，最迟须于2026-12-31提出申请：之后不再符合申请条件"
+            in plan["summary"])
+    assert plan["target"]["latest_day"] == "2026-12-31"
     assert calculator.score({**stopped, "as_of": "2026-12-31"})["passes"]
     assert not calculator.score({**stopped, "as_of": "2027-01-01"})["passes"]
 
