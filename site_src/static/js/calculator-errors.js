@@ -2,7 +2,7 @@
 // field, as GOV.UK's error summary), the message at each field, tied to its control by
 // aria-describedby and aria-invalid, and the line saying what is still to fill. Which
 // problems are errors is calculator-checks.js's job.
-import { controlFor, isEmpty, labelOf, SOME_FIELD } from "./calculator-form.js";
+import { checkGroup, controlFor, isAnswer, isEmpty, labelOf, SOME_FIELD } from "./calculator-form.js";
 import { el } from "./dom.js";
 
 export class FormErrors {
@@ -14,6 +14,50 @@ export class FormErrors {
     this.missing = missing;
     this.summary = new ErrorSummary(form.querySelector("#error-summary"));
     this.messages = new FieldMessages(form);
+  }
+
+  // Tells the checks what the person does in the form (calculator-checks.js says what follows):
+  // a choice (select, radio, checkbox) is answered when it changes, a text field when it is
+  // left (a period's two base fields together), every field on 检查并计算 or Enter.
+  // changed(): score the answers again; edited(): any edit; submitted(): 检查并计算.
+  watch({ changed, edited, submitted }) {
+    const { form, checks } = this;
+    const typedIn = (control) => control.tagName === "TEXTAREA" || ["text", "search"].includes(control.type);
+    const leave = (controls) => {
+      checks.leave(
+        controls.map((c) => ({
+          name: c.name,
+          empty: isEmpty(c),
+          choice: ["radio", "checkbox"].includes(c.type) || c.tagName === "SELECT",
+        })),
+      );
+      changed();
+    };
+    form.addEventListener("input", (event) => {
+      const control = event.target;
+      if (isAnswer(control)) checks.edit(control.name, typedIn(control));
+      edited();
+      changed();
+    });
+    form.addEventListener("change", (event) => {
+      const control = event.target;
+      if (isAnswer(control) && !typedIn(control)) leave([control]);
+      else changed();
+    });
+    form.addEventListener("focusout", (event) => {
+      const control = event.target;
+      if (!isAnswer(control) || !typedIn(control)) return;
+      checks.stopEditing(control.name);
+      const group = checkGroup(control.name);
+      const next = event.relatedTarget;
+      if (next !== control && isAnswer(next) && checkGroup(next.name) === group) return; // still on the same answer
+      leave([...form.querySelectorAll("[name]")].filter((c) => isAnswer(c) && checkGroup(c.name) === group));
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      checks.checkEverything();
+      submitted();
+    });
   }
 
   // problems: the engine's answer to request `number`, at the paths of the form's fields.

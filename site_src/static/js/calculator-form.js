@@ -217,6 +217,11 @@ export function isEmpty(control) {
   if (!control) return true;
   if (control.type === "checkbox" || control.type === "radio") return false;
   return control.value.trim() === "";
+// A control holding an answer of the profile (not one of the page's own, data-local).
+export function isAnswer(control) {
+  return Boolean(control?.name) && control.dataset.local === undefined;
+}
+
 }
 
 export function clearForm(form) {

@@ -3,7 +3,8 @@
 // routes), the standard score, the deadline, and for each line a label saying when it reaches
 // the standard. Lines differ by dash pattern and marker shape as well as colour; colours come
 // from CSS classes (calculator-plan.css), so dark mode and print restyle them. A <table> of the
-// same figures follows for screen readers and anyone who wants the numbers.
+// same figures follows for screen readers and anyone who wants the numbers
+// (calculator-plan-parts.js chartTable).
 
 import { entry } from "./vocabulary.js";
 
@@ -297,40 +298,4 @@ export function drawChart(plan, width) {
     );
   }
   return chart;
-}
-
-// The same figures as a table: the dates on which any line changes, with the first and last.
-export function chartTable(plan) {
-  const { dates, series } = plan.projection;
-  const keep = dates.map(
-    (_, i) => i === 0 || i === dates.length - 1 || series.some((s) => s.totals[i] !== s.totals[i - 1]),
-  );
-  const table = document.createElement("table");
-  table.className = "plan-table plan-chart-table";
-  const caption = document.createElement("caption");
-  caption.textContent = "图中各条线的总分（只列出分数有变化的日期）";
-  table.append(caption);
-  const head = table.createTHead().insertRow();
-  const corner = document.createElement("th");
-  corner.scope = "col";
-  corner.textContent = "日期";
-  head.append(corner);
-  for (const s of series) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = shortName(s.id, s.title);
-    head.append(th);
-  }
-  const body = table.createTBody();
-  dates.forEach((iso, i) => {
-    if (!keep[i]) return;
-    const row = body.insertRow();
-    row.dataset.date = iso;
-    const th = document.createElement("th");
-    th.scope = "row";
-    th.textContent = iso;
-    row.append(th);
-    for (const s of series) row.insertCell().textContent = String(s.totals[i]);
-  });
-  return table;
 }

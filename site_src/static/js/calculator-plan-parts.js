@@ -4,7 +4,7 @@
 // (calculator-plan-routes.js), and where the documents are. The section itself is calculator-plan.js. Text only ever goes
 // in through textContent.
 
-import { chartTable, drawChart, shortName } from "./calculator-plan-chart.js";
+import { drawChart, shortName } from "./calculator-plan-chart.js";
 import { courseCard, MAX_COMPARED, routesSection } from "./calculator-plan-routes.js";
 import { el } from "./dom.js";
 
@@ -224,4 +224,40 @@ function documentsNote(plan) {
     el("a", { href: "/apply/#process", text: "怎么申请" }),
     "。",
   );
+}
+
+// The same figures as a table: the dates on which any line changes, with the first and last.
+function chartTable(plan) {
+  const { dates, series } = plan.projection;
+  const keep = dates.map(
+    (_, i) => i === 0 || i === dates.length - 1 || series.some((s) => s.totals[i] !== s.totals[i - 1]),
+  );
+  const table = document.createElement("table");
+  table.className = "plan-table plan-chart-table";
+  const caption = document.createElement("caption");
+  caption.textContent = "图中各条线的总分（只列出分数有变化的日期）";
+  table.append(caption);
+  const head = table.createTHead().insertRow();
+  const corner = document.createElement("th");
+  corner.scope = "col";
+  corner.textContent = "日期";
+  head.append(corner);
+  for (const s of series) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = shortName(s.id, s.title);
+    head.append(th);
+  }
+  const body = table.createTBody();
+  dates.forEach((iso, i) => {
+    if (!keep[i]) return;
+    const row = body.insertRow();
+    row.dataset.date = iso;
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = iso;
+    row.append(th);
+    for (const s of series) row.insertCell().textContent = String(s.totals[i]);
+  });
+  return table;
 }

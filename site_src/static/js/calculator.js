@@ -9,12 +9,12 @@ import { Engine, runtimeURLs } from "./calculator-engine.js";
 import { FormErrors } from "./calculator-errors.js";
 import {
   applies,
-  checkGroup,
   clearForm,
   controlFor,
   fieldPath,
   fillForm,
   formPath,
+  isAnswer,
   isEmpty,
   readProfile,
   syncVisibility,
@@ -112,7 +112,7 @@ function scoreNow() {
     if (reply.ok) {
       showProblems([], number);
       card.render(reply.result, { shareURL: shareURL(profile) });
-      renderToConfirm(confirmView, reply.result, (path) => controlFor(form, formPath(path, rows)));
+      renderToConfirm(confirmView, reply.result, (path) => confirmControl(formPath(path, rows)));
       planNow(profile);
     } else {
       showProblems(
@@ -122,6 +122,16 @@ function scoreNow() {
     }
     if (focusAfterCheck) afterCheck();
   });
+}
+
+// The question of a confirmation: 已核验 is asked once 在上海工作期间取得 is answered 否; until
+// then the person is taken to that question.
+function confirmControl(path) {
+  const control = controlFor(form, path);
+  if (control && !applies(control, form) && path.endsWith(".verified_in_shanghai")) {
+    return controlFor(form, path.replace(/verified_in_shanghai$/, "obtained_in_shanghai")) || control;
+  }
+  return control;
 }
 
 let planTimer = 0;
@@ -165,48 +175,14 @@ function afterCheck() {
 }
 
 // ---- typing ------------------------------------------------------------------------------
-const typedIn = (control) => control.tagName === "TEXTAREA" || ["text", "search"].includes(control.type);
-const ours = (control) => Boolean(control?.name) && control.dataset.local === undefined;
-
-// The fields of `controls` the person has answered (typed in, or holding a value) are checked.
-function leave(controls) {
-  checks.leave(
-    controls.map((c) => ({
-      name: c.name,
-      empty: isEmpty(c),
-      choice: ["radio", "checkbox"].includes(c.type) || c.tagName === "SELECT",
-    })),
-  );
-  scoreNow();
-}
-
-form.addEventListener("input", (event) => {
-  const control = event.target;
-  if (ours(control)) checks.edit(control.name, typedIn(control));
-  keep.edited();
-  scoreNow();
-});
-// A choice (select, radio, checkbox) is answered when it changes; a text field when it is left.
-form.addEventListener("change", (event) => {
-  const control = event.target;
-  if (ours(control) && !typedIn(control)) leave([control]);
-  else scoreNow();
-});
-form.addEventListener("focusout", (event) => {
-  const control = event.target;
-  if (!ours(control) || !typedIn(control)) return;
-  checks.stopEditing(control.name);
-  const group = checkGroup(control.name);
-  const next = event.relatedTarget;
-  if (next !== control && ours(next) && checkGroup(next.name) === group) return; // still on the same answer
-  leave([...form.querySelectorAll("[name]")].filter((c) => ours(c) && checkGroup(c.name) === group));
-});
-// 检查并计算, or Enter in a text field: every field is checked now.
-form.addEventListener("submit", (event) => {
-  event.preventDefault();
-  checks.checkEverything();
-  focusAfterCheck = engine.state === "ready";
-  scoreNow();
+formErrors.watch({
+  changed: scoreNow,
+  edited: () => keep.edited(),
+  // 检查并计算, or Enter in a text field: every field is checked now.
+  submitted: () => {
+    focusAfterCheck = engine.state === "ready";
+    scoreNow();
+  },
 });
 wireRows(form, scoreNow);
 
@@ -241,7 +217,7 @@ function loadProfile(profile, { fromLink, checks: checking = fromLink ? "all" : 
   checks.reset();
   syncVisibility(form);
   for (const control of form.querySelectorAll("[name]")) {
-    if (!ours(control) || !applies(control, form)) continue;
+    if (!isAnswer(control) || !applies(control, form)) continue;
     if (checking === "all" || (checking === "filled" && !isEmpty(control))) checks.check(control.name);
   }
   checks.linkProblems = invalid.map((p) => ({ path: p.path, zh: p.message }));
