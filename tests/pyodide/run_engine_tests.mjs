@@ -2,7 +2,7 @@
 //
 //   node tests/pyodide/run_engine_tests.mjs [extra pytest args]
 //
-// The engine package and the tests are mounted from this checkout; pytest and its
+// The engine package, its tests, docs/, site_src/ and README.md come from this checkout; pytest and its
 // pure-Python dependencies come from the wheels in .cache/pyodide-wheels/ (`./dev test`
 // downloads them, see requirements/pyodide-test.txt). Exits with pytest's status.
 import { readdirSync, readFileSync, existsSync } from "node:fs";
@@ -38,10 +38,12 @@ for (const name of readdirSync(wheelDir).filter((f) => f.endsWith(".whl"))) {
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
 }
 
-pyodide.FS.mkdirTree("/project/calculator");
-pyodide.FS.mkdirTree("/project/tests/engine");
-pyodide.mountNodeFS("/project/calculator", join(root, "calculator"));
-pyodide.mountNodeFS("/project/tests/engine", join(root, "tests", "engine"));
+// The docs and pages too: some engine tests compare what they say with the code.
+for (const folder of ["calculator", "tests/engine", "docs", "site_src"]) {
+  pyodide.FS.mkdirTree(`/project/${folder}`);
+  pyodide.mountNodeFS(`/project/${folder}`, join(root, ...folder.split("/")));
+}
+pyodide.FS.writeFile("/project/README.md", readFileSync(join(root, "README.md")));
 
 pyodide.globals.set("extra_args", pyodide.toPy(process.argv.slice(2)));
 const status = await pyodide.runPythonAsync(`
