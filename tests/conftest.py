@@ -4,7 +4,9 @@ without a browser, a site build or Pyodide (docs/development.md)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -89,9 +91,20 @@ def build_site(out: Path, *extra: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "dist"
-    result = build_site(out)
-    assert result.returncode == 0, result.stdout + result.stderr
+    """One build for the whole run. Under pytest-xdist each worker is a session of its own:
+    the first to ask builds into the folder the workers share, the others wait and use it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    out = shared / "site" / "dist"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "site" / "built").is_file():
+            shutil.rmtree(out.parent, ignore_errors=True)
+            out.parent.mkdir()
+            result = build_site(out)
+            assert result.returncode == 0, result.stdout + result.stderr
+            (shared / "site" / "built").touch()
     return out
 
 
