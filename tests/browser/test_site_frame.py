@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/shots")
 PAGES = ["/", "/indicators/", "/titles-skills/", "/catalogue/", "/catalogue/skills/",
-         "/catalogue/qualifications/", "/faq/", "/apply/", "/about/", "/search/#q=社保",
+         "/catalogue/qualifications/", "/faq/", "/apply/", "/schooling/", "/about/",
+         "/search/#q=社保",
          "/404.html"]
 
 
