@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import catalogues, hukou_routes, overseas_list, vocabulary
+from . import catalogues, hukou_routes, overseas_list, schooling, verification, vocabulary
 from .dates import month_label, parse_month
 from .decisions import unknown_placeholders
 from .indicators import REGISTRY
@@ -345,7 +345,8 @@ def _hukou_problems(hukou: dict, rules: dict) -> list[str]:
 
 def check() -> list[Problem]:
     """Every problem in the shipped data; [] when sound (the everyday certificate names are
-    checked by calculator.catalogues.check_everyday)."""
+    checked by calculator.catalogues.check_everyday, the schooling and verification facts by
+    their modules' problems())."""
     sources = load_toml("sources.toml")
     rules = load_toml("rules.toml")
     hukou = load_toml("hukou.toml")
@@ -377,7 +378,9 @@ def check() -> list[Problem]:
         (overseas_list.FILE,
          overseas_list.problems(load_toml(overseas_list.FILE), source_keys, OVERSEAS_CATEGORIES)),
     ]
-    everyday = [Problem.read(*line.split(": ", 1)) for line in catalogues.check_everyday()]
+    # these checks name their file themselves: "<file>: <where>: <what>"
+    everyday = [Problem.read(*line.split(": ", 1)) for line in [
+        *catalogues.check_everyday(), *schooling.problems(), *verification.problems()]]
     return [Problem.read(file, problem) for file, problems in found for problem in problems] + (
         everyday
     )

@@ -70,3 +70,14 @@ def test_every_source_is_linked_and_dated():
     for source in schooling.sources():
         assert source["url"].startswith("https://")
         assert isinstance(source["checked"], date)
+
+
+def test_the_data_check_the_build_runs_names_a_schooling_problem(monkeypatch):
+    from calculator import check
+
+    broken = copy.deepcopy(schooling._data())
+    broken["gaokao"]["cycle"][0]["refs"] = ["E99"]
+    monkeypatch.setattr(schooling, "_data", lambda: broken)
+    assert "schooling.toml: [gaokao] cycle 2023: unknown source 'E99'" in [
+        str(p) for p in check.check()
+    ]
