@@ -15,8 +15,7 @@ from .engine import Engine
 from .links import calc_link
 
 CONFIDENCE = {"H": "高", "M": "中", "L": "低"}
-LEVEL_WORDS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五"}
-SOURCE_KEY = re.compile(r"\[([A-Z]\d+[a-z]?)\]")
+SOURCE_KEY = re.compile(r"\[([A-Z](?:-[A-Z])?\d+[a-z]?)\]")  # S7, J-S40c
 
 
 def _zh_day(day: dt.date) -> str:
@@ -399,7 +398,8 @@ class PageFunctions:
         if path in ("levels_counted", "levels_not_counted"):
             counts = self._guide("verification").counts_once_verified
             levels = [n for n in (3, 2, 1, 4, 5) if counts(n) == (path == "levels_counted")]
-            return "、".join(f"{LEVEL_WORDS[n]}级" for n in levels)
+            names = self.engine.vocabulary.names("skill_levels")
+            return "、".join(names[n] for n in levels)
         return self._fact_words("verification", path)
 
     def verification_refs(self, path: str) -> Markup:
@@ -459,6 +459,80 @@ class PageFunctions:
             + _source_items(self._guide("schooling").sources())
         )
 
+    # ----- 居转户 (calculator.hukou, data/hukou.toml) -----
+
+    def _hukou(self) -> dict:
+        """The 居转户 result of a profile with no answers: every route's name, conditions in
+        words and sources in force on the build date, the status, procedure and routes not
+        judged. Computed once per page renderer."""
+        if not hasattr(self, "_hukou_result"):
+            engine = self.engine.module
+            self._hukou_result = engine.hukou({"version": 3, "birth_date": "1990-01-01"},
+                                              as_of=self.today)
+        return self._hukou_result
+
+    def hukou_routes_table(self) -> Markup:
+        """Each route the 居转户 check judges (H6): its name, its conditions with the numbers
+        in force, its sources and the site's decisions it rests on."""
+        rows = [
+            [
+                f'<span id="route-{escape(r["id"])}">{_text(r["name"])}</span>',
+                _text(r["rule"]),
+                self._source_refs(r["source"]) + "<br>本站解释："
+                + self._decision_refs([d["id"] for d in r["decisions"]]),
+            ]
+            for r in self._hukou()["routes"]
+        ]
+        return _table(["途径", "条件", "依据"], rows, css="data cards hukou-routes")
+
+    def hukou_not_judged(self) -> Markup:
+        """The routes described but not judged (H7), with their conditions."""
+        items = "".join(
+            f"<li><strong>{escape(r['name'])}</strong>：{escape(r['text'])}</li>"
+            for r in self._hukou()["not_judged"]
+        )
+        return Markup(f'<ul class="hukou-not-judged">{items}</ul>')
+
+    def hukou(self, part: str) -> Markup:
+        """One sentence of the 居转户 result in words: "status" (the 2020 notice, H1),
+        "procedure" (H12) or "spouse" (H11), with its sources."""
+        found = self._hukou()
+        if part not in ("status", "procedure", "spouse"):
+            raise PageFunctionError(f"hukou: unknown part {part!r} (status, procedure, spouse)")
+        sources = self._source_refs(found[part]["source"])
+        return Markup(f"{_text(found[part]['text'])}（依据：{sources}）")
+
+    def hukou_years(self, param_id: str) -> str:
+        """A months parameter as whole years in Chinese numerals (84 → 七), as pages write
+        “满七年”; a value that is not whole years fails the build."""
+        months = self.value(param_id)
+        if not isinstance(months, int) or months % 12 or not 0 < months // 12 <= 10:
+            raise PageFunctionError(f"hukou_years: {param_id!r} is not whole years ({months!r})")
+        return "一二三四五六七八九十"[months // 12 - 1]
+
+    def changed_on(self, param_id: str, which: str = "last") -> str:
+        """The day a parameter took its newest value ("last") or its first ("first"), in
+        words: 2024年8月21日."""
+        try:
+            values = [v for v in self.engine.rules.parameter(param_id)["values"]
+                      if v["value"] is not None]
+        except KeyError:
+            raise PageFunctionError(f"changed_on: unknown parameter id {param_id!r}") from None
+        if which not in ("first", "last") or not values:
+            raise PageFunctionError(f"changed_on: {param_id!r} has no {which!r} value")
+        since = values[-1 if which == "last" else 0]["since"]
+        return _zh_day(dt.date.fromisoformat(str(since)))
+
+    def hukou_decisions(self) -> Markup:
+        """The site's interpretations of the 居转户 rules (H1…), numbers filled for today."""
+        items = "".join(
+            f'<dt id="decision-{escape(d["id"])}">{escape(d["id"])} {escape(d["topic"])}</dt>'
+            f"<dd>{escape(d['text'])}</dd>"
+            for d in self.engine.decisions.decisions(self.today)
+            if d["id"].startswith("H")
+        )
+        return Markup(f'<dl class="decisions">{items}</dl>')
+
     def context(self) -> dict:
         return {
             "indicator_table": self.indicator_table,
@@ -496,4 +570,10 @@ class PageFunctions:
             "verification": self.verification,
             "verification_refs": self.verification_refs,
             "verification_sources": self.verification_sources,
+            "hukou": self.hukou,
+            "hukou_routes_table": self.hukou_routes_table,
+            "hukou_not_judged": self.hukou_not_judged,
+            "hukou_years": self.hukou_years,
+            "hukou_decisions": self.hukou_decisions,
+            "changed_on": self.changed_on,
         }
