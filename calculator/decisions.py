@@ -7,6 +7,7 @@ import re
 from datetime import date
 from functools import cache
 
+from . import vocabulary
 from .rule_text import AREA_NAMES, THREE_PLACES, scale_phrase
 from .rules import (
     decision_templates,
@@ -33,15 +34,13 @@ PREFIXES = (SINCE, CHANGED, LATEST)
 FIRST_DAY = "first_day"
 
 
-SKILL_LEVEL_WORDS = "一二三四五"  # skill levels 1 (highest) … 5 as the rules write them
-
-
 def skill_levels_words(levels) -> str:
     """Skill levels in words: 三级及以上 (3, 2, 1), 四级、五级, 二级."""
+    names = vocabulary.names("skill_levels")
     ordered = sorted(levels, reverse=True)
     if len(ordered) > 1 and ordered == list(range(ordered[0], 0, -1)):
-        return f"{SKILL_LEVEL_WORDS[ordered[0] - 1]}级及以上"
-    return "、".join(f"{SKILL_LEVEL_WORDS[level - 1]}级" for level in sorted(levels))
+        return f"{names[ordered[0]]}及以上"
+    return "、".join(names[level] for level in sorted(levels))
 
 
 def in_words(param_id: str, found) -> str:
