@@ -20,7 +20,7 @@ __all__ = ["FileRefused", "check_file", "one", "read_file", "run", "template_csv
 
 
 def check_file(data: bytes, filename: str = "", as_of: str | None = None,
-               progress=None) -> dict:
+               progress=None, planned: bool = True) -> dict:
     """A file read and every row's result: {"kind", "notes", "results"}, or {"error": reason}
     when the file as a whole cannot be read."""
     try:
@@ -28,4 +28,4 @@ def check_file(data: bytes, filename: str = "", as_of: str | None = None,
     except FileRefused as refused:
         return {"error": refused.reason}
     return {"kind": found["kind"], "notes": found["notes"],
-            "results": run(found["rows"], as_of, progress)}
+            "results": run(found["rows"], as_of, progress, planned)}

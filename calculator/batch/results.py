@@ -26,7 +26,7 @@ def _empty(number: int, name: str) -> dict:
     return {"row": number, "name": name, "total": None, "passes": None, "eligible": None,
             "reaches_on": None, "reach_note": None, "fastest": None, "hukou_month": None,
             "hukou_note": None, "to_confirm": [], "problems": [], "headline": None,
-            "profile": None}
+            "planned": False, "profile": None}
 
 
 def _hukou(profile: dict, out: dict) -> None:
@@ -50,9 +50,11 @@ def _hukou(profile: dict, out: dict) -> None:
 
 
 def result(number: int, name: str, profile: dict | None, problems: list[str],
-           as_of: str | None = None) -> dict:
+           as_of: str | None = None, planned: bool = True) -> dict:
     """The result of one read row: scored, planned and (with permit periods) checked for
-    居转户 when it has no problems; its problems otherwise."""
+    居转户 when it has no problems; its problems otherwise. The plan is most of the time a row
+    takes: `planned=False` leaves its keys (reaches_on, reach_note, fastest) None, for a page
+    that shows the totals first and plans the rows after."""
     out = _empty(number, name)
     out["problems"] = list(problems)
     if profile is None or problems:
@@ -62,43 +64,42 @@ def result(number: int, name: str, profile: dict | None, problems: list[str],
     out["profile"] = profile
     try:
         scored = score(profile)
-        planned = plan(profile)
+        course = plan(profile) if planned else None
         if profile.get("version") == 3:
             _hukou(profile, out)
     except ValidationError as error:
         out["problems"] = engine_problems(error.problems, profile)
         out["profile"] = None
         return out
-    course = planned["time_only"]
-    out.update(
-        total=scored["total"], passes=scored["passes"], eligible=scored["eligible"],
-        headline=scored["headline"],
-        reaches_on=course["reaches_standard_on"], reach_note=course.get("reach_note"),
-    )
+    out.update(total=scored["total"], passes=scored["passes"], eligible=scored["eligible"],
+               headline=scored["headline"])
     out["to_confirm"] = [q["question"] for q in scored["to_confirm"]] + out["to_confirm"]
-    if planned["routes"]:
-        fastest = planned["routes"][0]
-        out["fastest"] = f"{fastest['title']}（预计{fastest['reaches_standard_on']}）"
+    if course is not None:
+        out.update(planned=True, reaches_on=course["time_only"]["reaches_standard_on"],
+                   reach_note=course["time_only"].get("reach_note"))
+        if course["routes"]:
+            fastest = course["routes"][0]
+            out["fastest"] = f"{fastest['title']}（预计{fastest['reaches_standard_on']}）"
     return out
 
 
 def run(rows: Iterable[dict], as_of: str | None = None,
-        progress: Callable[[int, int], None] | None = None) -> list[dict]:
+        progress: Callable[[int, int], None] | None = None, planned: bool = True) -> list[dict]:
     """The results of rows as the readers give them ({"row", "texts"} or {"row", "name",
     "profile", "problems"}), in order; `progress(done, total)` after each row."""
     rows = list(rows)
     out = []
     for done, row in enumerate(rows, 1):
-        out.append(one(row, as_of))
+        out.append(one(row, as_of, planned))
         if progress is not None:
             progress(done, len(rows))
     return out
 
 
-def one(row: dict, as_of: str | None = None) -> dict:
+def one(row: dict, as_of: str | None = None, planned: bool = True) -> dict:
     """The result of one row as a reader gives it."""
     if "texts" in row:
         name, profile, problems = read_row(row["texts"])
     else:
         name, profile, problems = row.get("name", ""), row.get("profile"), row.get("problems", [])
-    return result(row["row"], name, profile, problems, as_of)
+    return result(row["row"], name, profile, problems, as_of, planned)

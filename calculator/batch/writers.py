@@ -25,7 +25,7 @@ def escape(value):
 
 
 def _reaches(result: dict) -> str:
-    if result["total"] is None:
+    if result["total"] is None or not result["planned"]:
         return ""
     if result["reach_note"]:
         return result["reach_note"]

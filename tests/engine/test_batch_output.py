@@ -73,3 +73,15 @@ def test_json_lines_keep_the_text_as_it_is():
     results = _results(HOSTILE)
     lines = to_jsonl(results).splitlines()
     assert [json.loads(line)["name"] for line in lines] == HOSTILE
+
+
+def test_rows_scored_without_their_plan_leave_the_plans_columns_blank():
+    rows = "姓名,出生日期,最高学历,社保缴费记录\r\n甲,1995-01-01,大专,2023-07起 最低\r\n"
+    planned = check_file(rows.encode(), as_of="2026-12-01")["results"][0]
+    quick = check_file(rows.encode(), as_of="2026-12-01", planned=False)["results"][0]
+    assert planned["planned"] and planned["reaches_on"] and planned["fastest"]
+    assert not quick["planned"] and quick["reaches_on"] is None and quick["fastest"] is None
+    assert quick["total"] == planned["total"] and quick["to_confirm"] == planned["to_confirm"]
+    shown = dict(zip(header(), next(csv.reader([to_csv([quick]).decode("utf-8-sig")
+                                                .splitlines()[1]])), strict=True))
+    assert shown["稳定达到标准分值的日期"] == "" and shown["总分"] == str(quick["total"])

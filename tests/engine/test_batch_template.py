@@ -174,3 +174,16 @@ def test_the_xlsx_template_explains_every_column_on_its_second_sheet():
     guide = list(book["填写说明"].iter_rows(values_only=True))
     assert [row[0] for row in guide[1:]] == headers()
     assert all(row[1] for row in guide[1:])
+
+
+def test_the_docs_give_the_limits_the_vocabulary_holds():
+    from pathlib import Path
+
+    from calculator.batch.limits import limit, megabytes
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "batch.md").read_text("utf-8")
+    table = docs.split("| limit | value |", 1)[1].split("\n\n", 1)[0]
+    shown = [row.split("|")[2].strip() for row in table.strip().splitlines()[2:]]
+    assert shown == [megabytes(limit("file_bytes_max")), str(limit("rows_max")),
+                     str(limit("columns_max")), str(limit("cell_chars_max")),
+                     megabytes(limit("xlsx_unpacked_bytes_max")), str(limit("xlsx_parts_max"))]
