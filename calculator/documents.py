@@ -57,5 +57,16 @@ def _items_for(entry: dict, wanted: set[str] | None) -> list[str]:
     return [item for item, kind in zip(entry["items"], types, strict=True) if kind in wanted]
 
 
+def hukou_checklist(route: str | None) -> list[dict]:
+    """What the employer files for 居转户 on `route` (an id of calculator.hukou_routes), from
+    the [[hukou_document]] entries of documents.toml; every route's entries for None."""
+    return [
+        {"id": entry["id"], "purpose": entry["purpose"], "items": entry["items"],
+         "refs": entry["refs"]}
+        for entry in load_toml("documents.toml").get("hukou_document", [])
+        if route is None or "all" in entry["routes"] or route in entry["routes"]
+    ]
+
+
 def next_steps(as_of: date) -> list[str]:
     return [fill(step["text"], as_of) for step in load_toml("documents.toml")["next_step"]]

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from .dates import first_day_of_month, full_years, month_label, month_of
 from .decisions import decision, fill
+from .documents import hukou_checklist
 from .hukou_facts import HukouFacts
 from .hukou_judge import (
     CONFIRM,
@@ -363,6 +364,7 @@ def hukou_profile(p: Profile) -> dict:
         "spouse": _spouse(at["route"] if at else None, d),
         "status": _status(d),
         "procedure": _procedure(month if at else None, d),
+        "documents": hukou_checklist(at["route"]) if at else [],
         "not_judged": _not_judged(d),
         "horizon": month_label(months.last),
         "rules_version": rules_version(),

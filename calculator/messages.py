@@ -8,13 +8,15 @@ import json
 from . import catalogues
 from .engine import score
 from .errors import ValidationError
+from .hukou import hukou
 from .planner import plan
 
 
 def answer(op: str, text: str) -> str:
-    """`op` is "score", "plan" or "catalogues"; `text` the profile as JSON. A profile that is
-    not valid gives {"ok": false, "kind": "validation", "problems": [...]}; anything else that
-    goes wrong raises, and the worker reports it as an engine error."""
+    """`op` is "score", "plan", "hukou" (the 居转户 check) or "catalogues"; `text` the profile
+    as JSON. A profile that is not valid gives {"ok": false, "kind": "validation", "problems":
+    [...]}; anything else that goes wrong raises, and the worker reports it as an engine
+    error."""
     try:
         if op == "catalogues":
             # Entries carry their everyday names; the title hints and not-counted names are
@@ -29,6 +31,8 @@ def answer(op: str, text: str) -> str:
             result = score(json.loads(text))
         elif op == "plan":
             result = plan(json.loads(text))
+        elif op == "hukou":
+            result = hukou(json.loads(text))
         else:
             raise ValueError("unknown op " + repr(op))
     except ValidationError as error:

@@ -21,9 +21,9 @@ EVENT_LISTS = ("false_materials", "detentions", "crimes")
 # The profile format's version: absent means 1 (every profile, share link and saved copy
 # made before "version" existed); 2 adds overseas credentials; 3 adds what the 居转户 check
 # reads (calculator.hukou_input). A version-1 profile reads and scores exactly as before, since
-# each version only adds fields. PROFILE_VERSION is the version the calculator page writes: 2
-# until the page asks the 居转户 questions; the engine reads every version of PROFILE_VERSIONS.
-PROFILE_VERSION = 2
+# each version only adds fields. PROFILE_VERSION is the version the calculator page writes (it
+# asks the 居转户 questions); the engine reads every version of PROFILE_VERSIONS.
+PROFILE_VERSION = 3
 PROFILE_VERSIONS = (1, 2, 3)
 NEWER_VERSION_ZH = (
     "这个链接或保存的内容来自本站更新的版本（格式第{version}版），请刷新页面后再打开；"
@@ -110,8 +110,8 @@ def format_facts() -> dict:
     types they belong to. The build writes it into the page (calculator-share.js reads it)."""
     return {
         "version": PROFILE_VERSION,
-        # the page reads what it writes: a newer link (3, until it asks the 居转户 questions)
-        # is kept and named as newer rather than read with those answers lost
+        # the page reads what it writes and every older version; a newer link is kept and
+        # named as newer rather than read with its answers lost
         "versions": [v for v in PROFILE_VERSIONS if v <= PROFILE_VERSION],
         "newer": NEWER_VERSION_ZH,
         "unreadable": UNREADABLE_VERSION_ZH,

@@ -1,6 +1,6 @@
 """The profile format's version on the calculator page: a share link or saved copy made by the
 release before format 2 (no "version") fills the form and gives the total that release gave;
-the page writes version 2; a newer version says so instead of filling the form."""
+the page writes version 3; a newer version says so instead of filling the form."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def test_a_link_made_before_format_2_fills_the_form_and_gives_that_releases_tota
     page.get_by_role("button", name="复制分享链接").click()
     link = page.locator("#share-output").input_value()
     again = shared_profile(link)
-    assert again["version"] == PROFILE_VERSION == 2
+    assert again["version"] == PROFILE_VERSION == 3
     assert calculator.score(again)["total"] == OLD_LINK_CASE["total"]
     other = page.context.new_page()
     other.goto(link)
@@ -71,7 +71,7 @@ def test_a_link_made_before_format_2_fills_the_form_and_gives_that_releases_tota
     expect(other.locator("#link-message")).to_be_empty()
 
 
-def test_a_copy_saved_before_format_2_fills_the_form_and_is_saved_again_as_version_2(
+def test_a_copy_saved_before_format_2_fills_the_form_and_is_saved_again_as_version_3(
     page: Page, site_url: str
 ):
     open_calculator(page, site_url)
@@ -88,17 +88,17 @@ def test_a_copy_saved_before_format_2_fills_the_form_and_is_saved_again_as_versi
     page.get_by_role("button", name="保存在本机").click()
     expect(page.locator("#keep-status")).to_contain_text("已保存")
     saved = json.loads(page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY))
-    assert saved["profile"]["version"] == 2
+    assert saved["profile"]["version"] == 3
     assert calculator.score(saved["profile"])["total"] == OLD_LINK_CASE["total"]
 
 
-def test_the_form_writes_version_2_even_when_empty(page: Page, site_url: str):
+def test_the_form_writes_version_3_even_when_empty(page: Page, site_url: str):
     open_calculator(page, site_url)
     wait_ready(page)
     field(page, "birth_date").fill("1990-05-12")
     page.get_by_role("button", name="复制分享链接").click()
     profile = shared_profile(page.locator("#share-output").input_value())
-    assert profile["version"] == 2
+    assert profile["version"] == 3
     assert profile["birth_date"] == "1990-05-12"
 
 
@@ -122,12 +122,12 @@ def test_a_link_of_a_newer_version_says_so_and_fills_nothing(page: Page, site_ur
 def test_a_saved_copy_of_a_newer_version_says_so_and_is_kept(page: Page, site_url: str):
     open_calculator(page, site_url)
     record = {"saved_at": "2027-01-01T00:00:00.000Z",
-              "profile": {"version": 3, "birth_date": "1990-01-01"}}
+              "profile": {"version": 4, "birth_date": "1990-01-01"}}
     page.evaluate("([key, value]) => localStorage.setItem(key, value)",
                   [STORAGE_KEY, json.dumps(record)])
     page.reload()
     wait_ready(page)
-    expect(page.locator("#link-message")).to_have_text(NEWER_VERSION_ZH.format(version=3))
+    expect(page.locator("#link-message")).to_have_text(NEWER_VERSION_ZH.format(version=4))
     expect(field(page, "birth_date")).to_have_value("")
     assert page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEY) is not None
 

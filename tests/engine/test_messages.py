@@ -31,3 +31,11 @@ def test_catalogues_and_an_unknown_request():
     assert len(reply["result"]["skills"]) == 62 and len(reply["result"]["qualifications"]) == 56
     with pytest.raises(ValueError, match="unknown op"):
         answer("delete", "null")
+
+
+def test_hukou_is_the_engines_own_check_as_json_and_bad_input_its_problems():
+    profile = {**PROFILE, "version": 3, "permit": [{"from": "2020-01"}]}
+    assert json.loads(answer("hukou", json.dumps(profile))) == {
+        "ok": True, "result": json.loads(json.dumps(calculator.hukou(profile), default=str))}
+    reply = json.loads(answer("hukou", json.dumps({**profile, "permit": [{"from": "2020-13"}]})))
+    assert reply["ok"] is False and reply["problems"][0]["path"].startswith("permit[0]")

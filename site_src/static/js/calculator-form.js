@@ -119,6 +119,8 @@ function readValue(control) {
 const ROW_STARTED = {
   insurance: (p) => ["from", "to", "base_multiple", "base_cny"].some((k) => p[k] !== undefined),
   credentials: (c) => c.type !== undefined,
+  permit: (p) => p.from !== undefined || p.to !== undefined,
+  children: (c) => Object.keys(c).length > 0,
 };
 
 // "insurance[1].from" in the profile sent -> the path of the form row it came from (`rows`:

@@ -29,6 +29,7 @@ import { ResultCard } from "./calculator-result.js";
 import { ensureRows, resetRows, wire as wireRows } from "./calculator-rows.js";
 import { currentFields, profileFromHash, shareURL, storage, versionProblem } from "./calculator-share.js";
 import { EngineStatus } from "./calculator-status.js";
+import { HukouCard, openIfAnswered } from "./hukou-card.js";
 import { warmRuntime } from "./offline.js";
 
 const root = document.getElementById("calculator");
@@ -37,6 +38,7 @@ const $ = (selector) => root.querySelector(selector);
 const linkMessage = $("#link-message");
 const notice = $("#calc-notice");
 const card = new ResultCard(root);
+const hukouCard = new HukouCard(root);
 const plan = new Plan(root, { onChange: () => scoreNow() });
 const confirmView = { section: $("#to-confirm"), list: $("#to-confirm-list") };
 
@@ -113,6 +115,7 @@ function scoreNow() {
       showProblems([], number);
       card.render(reply.result, { shareURL: shareURL(profile) });
       renderToConfirm(confirmView, reply.result, (path) => confirmControl(formPath(path, rows)));
+      hukouNow(profile);
       planNow(profile);
     } else {
       showProblems(
@@ -132,6 +135,16 @@ function confirmControl(path) {
     return controlFor(form, path.replace(/verified_in_shanghai$/, "obtained_in_shanghai")) || control;
   }
   return control;
+}
+
+// The 居转户 check of the same answers (calculator.hukou), right after the points.
+function hukouNow(profile) {
+  const asked = generation;
+  engine.latest("hukou", "hukou", profile).then((reply) => {
+    if (!reply || asked !== generation) return;
+    if (reply.ok) hukouCard.render(reply.result);
+    else hukouCard.clear();
+  });
 }
 
 let planTimer = 0;
@@ -216,6 +229,7 @@ function loadProfile(profile, { fromLink, checks: checking = fromLink ? "all" : 
   refreshPicker();
   checks.reset();
   syncVisibility(form);
+  openIfAnswered(form);
   for (const control of form.querySelectorAll("[name]")) {
     if (!isAnswer(control) || !applies(control, form)) continue;
     if (checking === "all" || (checking === "filled" && !isEmpty(control))) checks.check(control.name);
@@ -271,6 +285,7 @@ function clearEverything() {
   quick.clear();
   refreshPicker();
   plan.clear();
+  hukouCard.clear();
   checks.reset();
   linkMessage.textContent = "";
   notice.textContent = "";

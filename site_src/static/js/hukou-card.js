@@ -1,0 +1,113 @@
+// The 居转户 card beside the points result: calculator.hukou's result (docs/hukou.md) drawn on
+// every answer — the headline with the month the employer can file, the other routes in reach,
+// what is missing, what is still to confirm, who moves with the applicant, what the employer
+// files, the procedure and the status of the rules. Holds no state but the result shown.
+import { el } from "./dom.js";
+
+// "2027-09" -> "2027年9月"
+export function monthWords(month) {
+  const match = /^(\d{4})-(\d{2})$/.exec(month || "");
+  return match ? `${match[1]}年${Number(match[2])}月` : "";
+}
+
+// The routes worth showing besides the headline's: those that hold (or would, once answered)
+// within the horizon, in the engine's order.
+export function otherRoutes(result) {
+  const shown = result.earliest?.route ?? result.earliest_if_confirmed?.route;
+  return result.routes.filter((route) => route.id !== shown && (route.earliest_month || route.if_confirmed_month));
+}
+
+// What the route of the headline still lacks in the evaluation month; with no route in reach,
+// what the standard route (the first) lacks.
+export function missingNow(result) {
+  const id = result.earliest?.route ?? result.earliest_if_confirmed?.route ?? result.routes[0]?.id;
+  return result.routes.find((route) => route.id === id)?.missing ?? [];
+}
+
+function routeText(route) {
+  if (route.earliest_month) return `${route.name}：最早${monthWords(route.earliest_month)}`;
+  return `${route.name}：${route.if_confirmed}，最早${monthWords(route.if_confirmed_month)}`;
+}
+
+export class HukouCard {
+  constructor(root) {
+    const $ = (id) => root.querySelector(`#${id}`);
+    this.card = $("hukou-card");
+    this.parts = {
+      headline: $("hukou-headline"),
+      others: $("hukou-others"),
+      othersList: $("hukou-others-list"),
+      missing: $("hukou-missing"),
+      missingList: $("hukou-missing-list"),
+      confirm: $("hukou-confirm"),
+      confirmList: $("hukou-confirm-list"),
+      familyList: $("hukou-family-list"),
+      documents: $("hukou-documents"),
+      documentsList: $("hukou-documents-list"),
+      procedure: $("hukou-procedure"),
+      status: $("hukou-status"),
+      print: root.querySelector("#print-hukou"),
+    };
+  }
+
+  render(result) {
+    const p = this.parts;
+    const at = result.earliest ?? result.earliest_if_confirmed;
+    this.card.dataset.month = at?.month ?? "";
+    this.card.dataset.route = at?.route ?? "";
+    p.headline.textContent = result.headline;
+    if (p.print) p.print.textContent = `居转户：${result.headline}`;
+    fill(p.others, p.othersList, otherRoutes(result).map(routeText));
+    fill(p.missing, p.missingList, at?.month === monthOf(result.as_of) ? [] : missingNow(result));
+    fill(
+      p.confirm,
+      p.confirmList,
+      result.to_confirm.map((q) => `${q.question}？`),
+    );
+    p.familyList.replaceChildren(
+      ...result.children.map((child) => el("li", { text: child.explanation })),
+      el("li", { text: result.spouse.text }),
+    );
+    p.documentsList.replaceChildren(
+      ...result.documents.map((entry) =>
+        el(
+          "div",
+          { className: "hukou-doc", "data-document": entry.id },
+          el("p", { className: "hukou-doc-purpose", text: entry.purpose }),
+          el("ul", {}, ...entry.items.map((item) => el("li", { text: item }))),
+        ),
+      ),
+    );
+    p.documents.hidden = !result.documents.length;
+    p.procedure.textContent = result.procedure.text;
+    p.status.textContent = result.status.text;
+    this.card.hidden = false;
+  }
+
+  clear() {
+    this.card.hidden = true;
+    delete this.card.dataset.month;
+    delete this.card.dataset.route;
+    if (this.parts.print) this.parts.print.textContent = "";
+  }
+}
+
+function monthOf(day) {
+  return String(day || "").slice(0, 7);
+}
+
+function fill(section, list, texts) {
+  list.replaceChildren(...texts.map((text) => el("li", { text })));
+  section.hidden = !texts.length;
+}
+
+// A link or saved copy that answers a 居转户 question opens their section, so the answers
+// filled in are seen; one that answers none leaves it closed.
+export function openIfAnswered(form) {
+  const section = form.querySelector("#group-hukou");
+  if (!section) return;
+  const answered = [...section.querySelectorAll("[name]")].some((control) =>
+    control.type === "radio" ? control.checked : control.value.trim() !== "",
+  );
+  if (answered) section.open = true;
+}
