@@ -79,6 +79,12 @@ def test_typing_the_hukou_questions_on_a_phone_shows_the_month_the_employer_can_
         expected["children"][0]["explanation"])
     expect(page.locator("#hukou-documents [data-document='hukou_title']")).to_be_visible()
     expect(page.locator("#hukou-status")).to_have_text(expected["status"]["text"])
+    # Beside the plan: the same month, before or after the day the plan must reach 120 by.
+    type_in(page, page.locator("#plan-target"), "20290301")
+    leave(page)
+    expect(page.locator("#plan-hukou")).to_have_text(
+        f"居转户：最早{month_words(month)}可由单位申报（{expected['earliest']['name']}），"
+        "早于你填的日期2029-03-01。", timeout=10_000)
     # The card fits the phone's width.
     box = card.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360

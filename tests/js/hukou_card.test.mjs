@@ -2,7 +2,7 @@
 // routes in reach, and what the headline's route lacks — on a result of calculator.hukou.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { missingNow, monthWords, otherRoutes } from "../../site_src/static/js/hukou-card.js";
+import { dayOf, missingNow, monthWords, otherRoutes, planLine } from "../../site_src/static/js/hukou-card.js";
 
 const RESULT = {
   earliest: {
@@ -67,4 +67,16 @@ test("what is missing is the headline route's, else the standard route's", () =>
   assert.deepEqual(missingNow(RESULT), RESULT.routes[1].missing);
   const none = { ...RESULT, earliest: null, earliest_if_confirmed: null };
   assert.deepEqual(missingNow(none), RESULT.routes[0].missing);
+});
+
+test("beside the plan: the month, and whether it comes before the day typed", () => {
+  assert.equal(dayOf("20290301"), "2029-03-01");
+  assert.equal(dayOf("2029年3月1日"), "2029-03-01");
+  assert.equal(dayOf("下个月"), null);
+  const line = planLine(RESULT, "2026-12-31");
+  assert.match(line, /^居转户：最早2027年3月可由单位申报/);
+  assert.match(line, /晚于你填的日期2026-12-31。$/);
+  assert.match(planLine(RESULT, "2029-03-01"), /早于你填的日期2029-03-01。$/);
+  const none = { ...RESULT, earliest: null, earliest_if_confirmed: null, horizon: "2041-11" };
+  assert.equal(planLine(none), "居转户：按现在的情况继续，到2041年11月还不能申请。");
 });

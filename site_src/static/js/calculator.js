@@ -142,7 +142,7 @@ function hukouNow(profile) {
   const asked = generation;
   engine.latest("hukou", "hukou", profile).then((reply) => {
     if (!reply || asked !== generation) return;
-    if (reply.ok) hukouCard.render(reply.result);
+    if (reply.ok) hukouCard.render(reply.result, profile.plan?.target_date);
     else hukouCard.clear();
   });
 }

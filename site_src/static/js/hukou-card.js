@@ -24,6 +24,25 @@ export function missingNow(result) {
   return result.routes.find((route) => route.id === id)?.missing ?? [];
 }
 
+// "2029-03-01", "20290301", "2029年3月1日" -> "2029-03-01"; anything else -> null.
+export function dayOf(text) {
+  const match = /^(\d{4})\D?(\d{1,2})\D?(\d{1,2})\D*$/.exec(String(text ?? "").trim());
+  if (!match) return null;
+  return `${match[1]}-${match[2].padStart(2, "0")}-${match[3].padStart(2, "0")}`;
+}
+
+// The line beside the plan: the earliest month the employer can file, and whether it comes
+// before the day the plan must reach the standard score by (`target`, as typed), if given.
+export function planLine(result, target) {
+  const at = result.earliest ?? result.earliest_if_confirmed;
+  if (!at) return `居转户：按现在的情况继续，到${monthWords(result.horizon)}还不能申请。`;
+  const condition = result.earliest ? "" : `${at.condition}，`;
+  let text = `居转户：${condition}最早${monthWords(at.month)}可由单位申报（${at.name}）`;
+  const day = dayOf(target);
+  if (day) text += `，${`${at.month}-01` <= day ? "早于" : "晚于"}你填的日期${day}`;
+  return `${text}。`;
+}
+
 function routeText(route) {
   if (route.earliest_month) return `${route.name}：最早${monthWords(route.earliest_month)}`;
   return `${route.name}：${route.if_confirmed}，最早${monthWords(route.if_confirmed_month)}`;
@@ -47,11 +66,17 @@ export class HukouCard {
       procedure: $("hukou-procedure"),
       status: $("hukou-status"),
       print: root.querySelector("#print-hukou"),
+      plan: root.querySelector("#plan-hukou"),
     };
   }
 
-  render(result) {
+  // target: the plan's 哪天前达到 answer as typed, if any.
+  render(result, target) {
     const p = this.parts;
+    if (p.plan) {
+      p.plan.textContent = planLine(result, target);
+      p.plan.hidden = false;
+    }
     const at = result.earliest ?? result.earliest_if_confirmed;
     this.card.dataset.month = at?.month ?? "";
     this.card.dataset.route = at?.route ?? "";
@@ -89,6 +114,7 @@ export class HukouCard {
     delete this.card.dataset.month;
     delete this.card.dataset.route;
     if (this.parts.print) this.parts.print.textContent = "";
+    if (this.parts.plan) this.parts.plan.hidden = true;
   }
 }
 
