@@ -57,10 +57,22 @@ def _span(part: str) -> tuple[dict, str] | None:
     return span, found["rest"].strip()
 
 
+def _joined(found: list[str]) -> list[str]:
+    """A base written after a comma (「2016-03至2022-06，0.9倍」) joined to its months."""
+    out = []
+    for part in found:
+        lone = out and not re.match(_MONTH, part)
+        if lone and (spanned := _span(out[-1])) is not None and not spanned[1]:
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out
+
+
 def insurance(text: str) -> tuple[list[dict], list[str]]:
     """The insurance periods of a history cell and its problems (「第2段…」)."""
     periods, problems = [], []
-    for number, part in enumerate(parts(text), 1):
+    for number, part in enumerate(_joined(parts(text)), 1):
         spanned = _span(part)
         if spanned is None:
             problems.append(

@@ -105,3 +105,9 @@ def test_a_childs_bad_birth_date_names_the_child():
                                         "children": "2012-05-01；2012-02-30"})
     found = results.result(2, name, profile, problems, as_of=AS_OF)
     assert found["problems"] == ["子女出生日期第2个孩子：2012年2月没有30日。"]
+
+
+def test_a_base_after_a_comma_belongs_to_the_months_before_it():
+    assert history.insurance("2016-03至2022-06，0.9倍；2022-07起，基数14000元") == ([
+        {"from": "2016-03", "to": "2022-06", "base_multiple": "0.9倍"},
+        {"from": "2022-07", "base_cny": "14000元"}], [])
