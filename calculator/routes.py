@@ -183,7 +183,7 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
     scoring_titles = [level for level in TITLE_LEVELS if level_points("title", level, d) > 0]
     has_scoring_title = any(c.type == "title" and c.level in scoring_titles
                             for c in p.credentials)
-    for level in ("intermediate", "senior"):
+    for level in scoring_titles:
         words = vocabulary.names("title_levels")[level]
         if (level == scoring_titles[-1]) != has_scoring_title:
             continue  # a senior title follows years at the intermediate level
