@@ -73,7 +73,7 @@ def test_job_match_starts_unanswered_and_the_result_says_what_yes_gives(
     # Left unanswered, it is left out of what is shared.
     page.get_by_role("button", name="复制分享链接").click()
     shared = shared_profile(page.locator("#share-output").input_value())
-    assert shared["version"] == 2
+    assert shared["version"] == 3
     assert "job_match" not in shared["credentials"][0]
 
     # The link goes to the question; answering 是 gives what the result said.
