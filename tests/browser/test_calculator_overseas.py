@@ -95,7 +95,7 @@ def test_an_overseas_credential_survives_the_share_link(page: Page, site_url: st
     link = page.locator("#share-output").input_value()
     text = link.split("#profile=", 1)[1]
     shared = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-    assert shared["version"] == 2
+    assert shared["version"] == 3
     assert shared["credentials"] == profile["credentials"]
 
 

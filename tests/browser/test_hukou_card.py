@@ -127,3 +127,13 @@ def test_the_page_with_the_card_has_no_axe_violations(page: Page, site_url: str,
     page.evaluate("document.querySelectorAll('#calculator details').forEach(d => d.open = true)")
     found = violations(page)
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("query", ["居转户", "落户", "七年", "1.3倍"])
+def test_the_site_search_finds_the_hukou_page(page: Page, site_url: str, query: str):
+    page.goto(f"{site_url}/search/#q={query}")
+    expect(page.locator("form[data-ready]")).to_have_count(1)
+    results = page.locator("#search-results li")
+    expect(results.first).to_be_visible()
+    hrefs = [a.get_attribute("href") for a in results.locator("a").all()][:5]
+    assert any(h.startswith("/hukou/") for h in hrefs), hrefs

@@ -217,7 +217,7 @@ def test_catalogue_entries_link_to_a_prefilled_calculator(pages):
     # format, so the confirmations (与岗位相符) start unanswered.
     assert all(h.endswith("&from=catalogue") for h in links)
     profiles = [_profile_of(h) for h in links]
-    assert {"version": 2,
+    assert {"version": 3,
             "credentials": [{"type": "skill", "level": 3, "occupation": "焊工"}]} in profiles
     quals = [a["href"] for t, a in pages["catalogue/qualifications/index.html"].tags
              if t == "a" and a.get("href", "").startswith("/calculator/#profile=")]

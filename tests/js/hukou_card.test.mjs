@@ -1,8 +1,8 @@
-// The 居转户 card's choices that need no page (hukou-card.js): the month in words, the other
+// The 居转户 card's words that need no page (hukou-words.js): the month in words, the other
 // routes in reach, and what the headline's route lacks — on a result of calculator.hukou.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dayOf, missingNow, monthWords, otherRoutes, planLine } from "../../site_src/static/js/hukou-card.js";
+import { missingNow, otherRoutes, planLine, routeText } from "../../site_src/static/js/hukou-words.js";
 
 const RESULT = {
   earliest: {
@@ -52,10 +52,10 @@ const RESULT = {
   ],
 };
 
-test("a month in words, and nothing for no month", () => {
-  assert.equal(monthWords("2027-09"), "2027年9月");
-  assert.equal(monthWords("2030-12"), "2030年12月");
-  assert.equal(monthWords(null), "");
+test("a route in a line: its month in words, or the answer it waits on", () => {
+  assert.equal(routeText(RESULT.routes[1]), `${RESULT.routes[1].name}：最早2027年3月`);
+  const waiting = RESULT.routes[3];
+  assert.equal(routeText(waiting), `${waiting.name}：${waiting.if_confirmed}，最早2026年11月`);
 });
 
 test("the other routes are those in reach, the headline's left out", () => {
@@ -70,9 +70,9 @@ test("what is missing is the headline route's, else the standard route's", () =>
 });
 
 test("beside the plan: the month, and whether it comes before the day typed", () => {
-  assert.equal(dayOf("20290301"), "2029-03-01");
-  assert.equal(dayOf("2029年3月1日"), "2029-03-01");
-  assert.equal(dayOf("下个月"), null);
+  assert.match(planLine(RESULT, "20290301"), /早于你填的日期2029-03-01。$/);
+  assert.match(planLine(RESULT, "2029年3月1日"), /早于你填的日期2029-03-01。$/);
+  assert.match(planLine(RESULT, "下个月"), /（缴费基数2倍，不要求职称）。$/);
   const line = planLine(RESULT, "2026-12-31");
   assert.match(line, /^居转户：最早2027年3月可由单位申报/);
   assert.match(line, /晚于你填的日期2026-12-31。$/);
