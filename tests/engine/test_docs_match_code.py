@@ -102,6 +102,8 @@ def _profile_path(token: str) -> bool:
     fields = {*profile.EDUCATION_KEYS, *profile.PERIOD_KEYS, *plan_options.KEYS,
               *(key for keys in profile.CREDENTIAL_KEYS.values() for key in keys),
               "area", "years", "married_on", "share", "avg_annual_tax_cny", "avg_hukou_employees"}
+    if (ENGINE / "hukou_input.py").exists():  # what format version 3 adds to key_area
+        fields |= set(importlib.import_module("calculator.hukou_input").AREA_KEYS)
     head, _, rest = token.partition(".")
     return head in profile.TOP_KEYS and rest in fields
 
