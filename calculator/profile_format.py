@@ -73,6 +73,11 @@ ASSUMED = {
                       "verified_in_shanghai")),
 }
 EDUCATION_KEYS = {"level", "full_time", "study_place_consistent", "top_up_combined"}
+# The top-level keys the 居转户 check (calculator.hukou) reads: a change to any other key (the
+# education, the bonus and deduction answers, the plan) leaves its result as it was, so the
+# page asks for it again only when one of these changed.
+HUKOU_KEYS = ("version", "as_of", "birth_date", "credentials", "insurance", "award", "key_area",
+              "permit", "suburb_post", "science_or_skill_post", "children")
 PERIOD_KEYS = {
     "from",
     "to",
@@ -116,6 +121,7 @@ def format_facts() -> dict:
         "newer": NEWER_VERSION_ZH,
         "unreadable": UNREADABLE_VERSION_ZH,
         "assumed_v1": ASSUMED[1],
+        "hukou_keys": list(HUKOU_KEYS),
         "confirmations": {kind: confirmations(kind) for kind in ["education", *CREDENTIAL_KEYS]},
     }
 

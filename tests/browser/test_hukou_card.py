@@ -60,7 +60,7 @@ def test_typing_the_hukou_questions_on_a_phone_shows_the_month_the_employer_can_
     page.locator("label[for='f-credentials-0-appointed']").click()
     type_in(page, field(page, "insurance[0].from"), "202003")
     leave(page)
-    page.keyboard.type("1.5", delay=60)
+    type_in(page, field(page, "insurance[0].base_multiple"), "1.5")
     leave(page)
     expect_total(page, calculator.score(PROFILE)["total"])
     # Without a permit period nothing counts for 居转户 yet: the card says when it cannot.

@@ -51,3 +51,25 @@ def test_every_entry_names_known_routes_and_sources():
                    if e["id"] == entry["id"])
         assert all(r == "all" or r in BY_ID for r in raw["routes"]), entry["id"]
         assert set(entry["refs"]) <= keys, entry["id"]
+
+
+def test_the_keys_the_hukou_check_does_not_read_leave_its_result_as_it_was():
+    from calculator import hukou_input
+    from calculator.profile_format import HUKOU_KEYS, TOP_KEYS, format_facts
+
+    every_key = TOP_KEYS | set(hukou_input.TOP_KEYS)
+    assert format_facts()["hukou_keys"] == list(HUKOU_KEYS) and set(HUKOU_KEYS) <= every_key
+    base = calculator.hukou(READY)
+    others = {
+        "education": {"level": "doctor"}, "spouse": {"married_on": "2015-01-01"},
+        "fresh_graduate": True, "shortage_major": True, "entrepreneur": True,
+        "intermediary": True, "investment": {"share": 0.5, "avg_annual_tax_cny": 1_000_000},
+        "public_service_years": 5, "false_materials": ["2025-01-01"],
+        "detentions": ["2025-02-01"], "crimes": ["2025-03-01"], "serious_crime": True,
+        "family_planning_violation": True, "plan": {"target_date": "2029-03-01"},
+    }
+    assert set(others) == every_key - set(HUKOU_KEYS)
+    for key, answer in others.items():
+        assert calculator.hukou({**READY, key: answer}) == base, key
+    # and a key it reads does change it
+    assert calculator.hukou({**READY, "permit": [{"from": "2022-01"}]}) != base

@@ -139,6 +139,10 @@ function confirmControl(path) {
 
 // The 居转户 check of the same answers (calculator.hukou), right after the points.
 function hukouNow(profile) {
+  if (!hukouCard.changed(profile)) {
+    hukouCard.render(hukouCard.result, profile.plan?.target_date);
+    return;
+  }
   const asked = generation;
   engine.latest("hukou", "hukou", profile).then((reply) => {
     if (!reply || asked !== generation) return;

@@ -8,6 +8,11 @@ import { missingNow, otherRoutes, planLine, routeText } from "./hukou-words.js";
 export class HukouCard {
   constructor(root) {
     const $ = (id) => root.querySelector(`#${id}`);
+    // The profile keys the check reads (calculator.profile_format.HUKOU_KEYS, in the page's
+    // #profile-format): an answer elsewhere (education, bonus, plan) leaves the result as it was.
+    this.keys = JSON.parse(document.getElementById("profile-format").textContent).hukou_keys;
+    this.asked = null;
+    this.result = null;
     this.card = $("hukou-card");
     this.parts = {
       headline: $("hukou-headline"),
@@ -28,7 +33,17 @@ export class HukouCard {
   }
 
   // target: the plan's 哪天前达到 answer as typed, if any.
+  // Whether the engine must be asked again for `profile`: only when a key it reads changed
+  // (otherwise `result` is still the answer).
+  changed(profile) {
+    const part = JSON.stringify(this.keys.map((key) => [key, profile[key] ?? null]));
+    if (part === this.asked && this.result) return false;
+    this.asked = part;
+    return true;
+  }
+
   render(result, target) {
+    this.result = result;
     const p = this.parts;
     if (p.plan) {
       p.plan.textContent = planLine(result, target);
@@ -67,6 +82,8 @@ export class HukouCard {
   }
 
   clear() {
+    this.result = null;
+    this.asked = null;
     this.card.hidden = true;
     delete this.card.dataset.month;
     delete this.card.dataset.route;
