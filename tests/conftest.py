@@ -38,7 +38,7 @@ def pytest_addoption(parser):
     parser.addoption(
         "--quick", action="store_true",
         help="the engine and build unit tests only: no browser, no site build, no Pyodide, "
-        "a tenth of the hypothesis examples",
+        "nothing marked slow, a tenth of the hypothesis examples",
     )
 
 
@@ -66,7 +66,7 @@ def pytest_collection_modifyitems(config, items):
         return
     quick, left_out = [], []
     for item in items:
-        heavy = item.get_closest_marker("build") or item.get_closest_marker("browser")
+        heavy = any(item.get_closest_marker(name) for name in ("build", "browser", "slow"))
         (left_out if heavy else quick).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)

@@ -106,6 +106,7 @@ def test_the_template_as_csv_and_xlsx(tmp_path):
     assert out.read_bytes().startswith(b"PK")
 
 
+@pytest.mark.slow
 def test_one_thousand_rows_each_with_its_result(tmp_path):
     good = "王{},1990-05-12,本科及学士学位,2016-03至2022-06 0.9倍；2022-07起 14000元"
     low = "李{},1995-01-01,大专,2023-07起 最低"

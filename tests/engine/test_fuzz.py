@@ -79,7 +79,6 @@ def _check(profile):
     json.dumps(result)
 
 
-@pytest.mark.slow
 @settings(
     max_examples=examples(10_000), deadline=None, database=None,
     suppress_health_check=list(HealthCheck),
@@ -89,7 +88,6 @@ def test_fuzz_hypothesis_ten_thousand(profile):
     _check(profile)
 
 
-@pytest.mark.slow
 def test_fuzz_mutated_profiles_ten_thousand():
     rng = random.Random(20261122)
     for _ in range(10_000):
