@@ -5,8 +5,15 @@
 // this the saved copy, the share link and the address's #profile= part). 撤销 brings the
 // answers back for UNDO_MS; until then they are held in this page's memory only, then
 // dropped. The page's title never carries anyone's answers.
+//
+// Several people: a copy saved under a name joins the list (#saved-people) and is never
+// replaced without asking (#save-confirm), unless it is the copy this page filled in or saved.
+// The name stays on this device and on the printout, never in a share link.
+
+import { chineseDate } from "./calculator-notices.js";
 import { prepareShareCodeForPrint } from "./calculator-qr.js";
-import { storage } from "./calculator-share.js";
+import { session, storage, tidyName } from "./calculator-share.js";
+import { el } from "./dom.js";
 
 const UNDO_MS = 15000;
 const CLEARED = "已清除：表单、结果和本机保存的内容都已删除。";
@@ -14,9 +21,27 @@ const CLEARED = "已清除：表单、结果和本机保存的内容都已删除
 export class KeepAnswers {
   // root: section.keep. link(): the answers' share link; answers(): the answers as a profile;
   // clear(): empties the form and the card; restore(profile): fills the form again.
-  constructor(root, { link, answers, clear, restore }) {
+  // restore(profile, name) fills the form; named(): the name typed changed.
+  constructor(root, { link, answers, clear, restore, named }) {
     Object.assign(this, { root, link, answers, clearPage: clear, restore });
     const $ = (selector) => root.querySelector(selector);
+    this.nameInput = $("#person-name");
+    this.printName = document.getElementById("print-name");
+    this.confirmBox = $("#save-confirm");
+    this.confirmText = $("#save-confirm-text");
+    this.peopleSection = $("#saved-people");
+    this.peopleList = $("#saved-people-list");
+    this.current = null; // the name ("" for none) of the saved copy this page holds
+    this.nameInput.addEventListener("input", () => {
+      this.showName();
+      named();
+    });
+    $("#save-replace").addEventListener("click", () => this.store());
+    $("#save-cancel").addEventListener("click", () => {
+      this.confirmBox.hidden = true;
+      this.status.textContent = "没有替换，原来保存的内容还在。可以换一个名字再保存。";
+      this.nameInput.focus();
+    });
     this.status = $("#keep-status");
     this.output = $("#share-output");
     this.clearButton = $("#clear-button");
@@ -45,13 +70,86 @@ export class KeepAnswers {
     }
   }
 
+  get name() {
+    return tidyName(this.nameInput.value);
+  }
+
+  // The name typed, or none; `current`: the name of the saved copy now in the form.
+  setName(name, current = null) {
+    this.nameInput.value = tidyName(name);
+    this.current = current;
+    this.showName();
+  }
+
+  showName() {
+    this.printName.textContent = this.name ? `姓名或称呼：${this.name}` : "";
+    this.printName.hidden = !this.name;
+  }
+
+  // A copy of other answers already saved under this name (or unnamed) is replaced only when
+  // the person says so.
   save() {
+    const name = this.name;
+    const last = storage.load();
+    const existing = name ? storage.person(name) : last && !last.name ? last : null;
+    const same = existing && JSON.stringify(existing.profile) === JSON.stringify(this.answers());
+    if (existing && !same && this.current !== name) {
+      const when = new Date(existing.saved_at);
+      const at = Number.isNaN(when.getTime()) ? "" : `（保存于 ${chineseDate(when, { time: true })}）`;
+      this.confirmText.textContent = `这台设备上已经保存了${name ? `“${name}”` : "一份没有名字"}的内容${at}。要用现在填写的内容替换它吗？`;
+      this.confirmBox.hidden = false;
+      this.confirmBox.querySelector("button").focus();
+      this.status.textContent = "";
+      return;
+    }
+    this.store();
+  }
+
+  store() {
+    this.confirmBox.hidden = true;
+    const name = this.name;
     try {
-      storage.save(this.answers());
-      this.status.textContent = "已保存在这台设备的浏览器中，下次打开本页会自动填入。";
+      storage.save(this.answers(), name);
+      this.current = name;
+      this.status.textContent = `已${name ? `按“${name}”` : ""}保存在这台设备的浏览器中，下次打开本页会自动填入。`;
     } catch {
       this.status.textContent = "无法保存：浏览器禁止了本地存储（可能处于无痕模式）。";
     }
+    this.listPeople();
+  }
+
+  // The people saved under a name, each to fill in or delete.
+  listPeople() {
+    const people = storage.people();
+    this.peopleList.replaceChildren(
+      ...people.map((record) => {
+        const when = new Date(record.saved_at);
+        const at = Number.isNaN(when.getTime()) ? "" : `保存于 ${chineseDate(when, { time: true })}`;
+        const open = el("button", { type: "button", className: "secondary", text: `填入“${record.name}”` });
+        open.addEventListener("click", () => {
+          this.confirmBox.hidden = true;
+          this.restore(record.profile, record.name);
+          this.setName(record.name, record.name);
+          this.status.textContent = `已填入“${record.name}”保存的内容。`;
+        });
+        const remove = el("button", { type: "button", className: "secondary", text: `删除“${record.name}”` });
+        remove.addEventListener("click", () => {
+          storage.remove(record.name);
+          if (this.current === record.name) this.current = null;
+          this.listPeople();
+          this.status.textContent = `已删除“${record.name}”保存的内容。`;
+          this.nameInput.focus();
+        });
+        return el(
+          "li",
+          {},
+          el("span", { className: "saved-name", text: record.name }),
+          el("span", { className: "saved-at", text: at }),
+          el("div", { className: "button-row" }, open, remove),
+        );
+      }),
+    );
+    this.peopleSection.hidden = !people.length;
   }
 
   // The person changed an answer: what was said about the last keep, and the offer to undo a
@@ -63,8 +161,12 @@ export class KeepAnswers {
 
   clear() {
     this.dropUndo();
-    this.undo = { profile: this.answers(), saved: storage.load(), timer: 0 };
+    this.undo = { profile: this.answers(), name: this.name, saved: storage.all(), timer: 0 };
     storage.clear();
+    session.clear();
+    this.setName("");
+    this.confirmBox.hidden = true;
+    this.listPeople();
     this.forgetLink();
     this.clearPage();
     this.status.textContent = `${CLEARED}${UNDO_MS / 1000} 秒内可以撤销。`;
@@ -81,17 +183,18 @@ export class KeepAnswers {
 
   takeBack() {
     if (!this.undo) return;
-    const { profile, saved } = this.undo;
+    const { profile, name, saved } = this.undo;
+    const hadSaved = Boolean(saved.last || saved.people.length);
     this.dropUndo();
-    if (saved) {
-      try {
-        storage.save(saved.profile);
-      } catch {
-        // storage refused: the form still comes back
-      }
+    try {
+      storage.restoreAll(saved);
+    } catch {
+      // storage refused: the form still comes back
     }
-    this.restore(profile);
-    this.status.textContent = saved ? "已撤销：填写的内容和本机保存的副本已恢复。" : "已撤销：填写的内容已恢复。";
+    this.restore(profile, name);
+    this.setName(name);
+    this.listPeople();
+    this.status.textContent = hadSaved ? "已撤销：填写的内容和本机保存的副本已恢复。" : "已撤销：填写的内容已恢复。";
   }
 
   dropUndo() {

@@ -35,3 +35,8 @@ export function savedNotice(saved) {
   const when = savedAt && !Number.isNaN(savedAt.getTime()) ? chineseDate(savedAt, { time: true }) : "";
   return `已填入你在这台设备上保存的内容${when ? `（保存于 ${when}）` : ""}。不需要时可点“清除我的数据”。`;
 }
+
+// This tab's answers are back in the form (the person left the page and returned).
+export function sessionNotice() {
+  return "已恢复你在这个标签页里填写的内容（只保存在这个标签页，关闭后即删除）。不需要时可点“清除我的数据”。";
+}

@@ -70,8 +70,18 @@ function withAssumed(item, keys) {
 // The fields of a profile of a known version, as the form of this version holds them. A
 // version-1 profile (no version) gets the answers version 1 assumed written out, as the engine's
 // calculator.profile.in_current_version does, so the form shows them (是/否) and scores as before.
-export function currentFields(profile) {
+// asked: false for a catalogue entry's link, whose questions wait for the person.
+export function currentFields(profile, { asked = true } = {}) {
   const { version, ...fields } = profile;
+  // A skill certificate saved or linked without 在上海工作期间取得 was scored by the engine as
+  // obtained in Shanghai (its default); the form, which asks, shows that answer.
+  if (asked && Array.isArray(fields.credentials)) {
+    fields.credentials = fields.credentials.map((c) =>
+      c && typeof c === "object" && c.type === "skill" && c.obtained_in_shanghai === undefined
+        ? { ...c, obtained_in_shanghai: true }
+        : c,
+    );
+  }
   if (version !== undefined && version !== null && version !== 1) return fields;
   if (fields.education && typeof fields.education === "object") {
     fields.education = withAssumed(fields.education, FORMAT.confirmations.education);
@@ -109,6 +119,25 @@ export function shareURL(profile) {
   return url.href;
 }
 
+// The copy saved last (filled in on the next visit), with the name given to it if any; and
+// every copy saved under a name (several people), in PEOPLE_KEY, written only when a name is
+// given. Nothing here leaves the device.
+const PEOPLE_KEY = "sh-points:people";
+const MAX_NAME = 40;
+
+export const tidyName = (name) => (typeof name === "string" ? name.trim().slice(0, MAX_NAME) : "");
+
+// area: "localStorage" or "sessionStorage" (reading either may throw where storage is refused).
+function readJSON(area, key) {
+  try {
+    return JSON.parse(window[area].getItem(key) || "null");
+  } catch {
+    return null; // unreadable or refused: treated as none
+  }
+}
+
+const isRecord = (record) => record && typeof record.profile === "object" && record.profile !== null;
+
 export const storage = {
   available() {
     try {
@@ -120,23 +149,77 @@ export const storage = {
       return false;
     }
   },
-  save(profile) {
+  // name: optional; a named copy also joins (or replaces the same name in) the list of people.
+  save(profile, name = "") {
     const record = { saved_at: new Date().toISOString(), profile };
+    const named = tidyName(name);
+    if (named) record.name = named;
     localStorage.setItem(STORAGE_KEY, JSON.stringify(record));
+    if (named) {
+      const others = this.people().filter((r) => r.name !== named);
+      localStorage.setItem(PEOPLE_KEY, JSON.stringify([...others, record]));
+    }
     return record;
   },
   load() {
+    const record = readJSON("localStorage", STORAGE_KEY);
+    return isRecord(record) ? record : null;
+  },
+  // The copies saved under a name, oldest first.
+  people() {
+    const list = readJSON("localStorage", PEOPLE_KEY);
+    return Array.isArray(list) ? list.filter((r) => isRecord(r) && tidyName(r.name)) : [];
+  },
+  person(name) {
+    return this.people().find((r) => r.name === tidyName(name)) || null;
+  },
+  remove(name) {
+    const rest = this.people().filter((r) => r.name !== tidyName(name));
     try {
-      const record = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null");
-      if (record && typeof record.profile === "object" && record.profile !== null) return record;
+      if (rest.length) localStorage.setItem(PEOPLE_KEY, JSON.stringify(rest));
+      else localStorage.removeItem(PEOPLE_KEY);
+      if (this.load()?.name === tidyName(name)) localStorage.removeItem(STORAGE_KEY);
     } catch {
-      // An unreadable saved copy is treated as none.
+      // storage refused: nothing was kept
     }
-    return null;
+  },
+  // Everything saved: {last, people}, for 撤销 after clear().
+  all() {
+    return { last: this.load(), people: this.people() };
+  },
+  restoreAll({ last, people }) {
+    if (people.length) localStorage.setItem(PEOPLE_KEY, JSON.stringify(people));
+    if (last) localStorage.setItem(STORAGE_KEY, JSON.stringify(last));
   },
   clear() {
     try {
       localStorage.removeItem(STORAGE_KEY);
+      localStorage.removeItem(PEOPLE_KEY);
+    } catch {
+      // Nothing stored, nothing to clear.
+    }
+  },
+};
+
+// The form's answers in this tab (sessionStorage): they come back when the person leaves the
+// page and returns in the same tab, and go when the tab is closed or 清除我的数据 is pressed.
+const SESSION_KEY = "sh-points:session";
+
+export const session = {
+  save(profile, name) {
+    try {
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify({ profile, name: tidyName(name) }));
+    } catch {
+      // storage refused: the answers stay on the page only
+    }
+  },
+  load() {
+    const record = readJSON("sessionStorage", SESSION_KEY);
+    return isRecord(record) ? record : null;
+  },
+  clear() {
+    try {
+      sessionStorage.removeItem(SESSION_KEY);
     } catch {
       // Nothing stored, nothing to clear.
     }
