@@ -107,6 +107,7 @@ def fill_credential(page: Page):
     field(page, "credentials[0].level").select_option("2")
     field(page, "credentials[0].occupation").fill("电工")
     page.locator("#f-credentials-0-job_match").check()  # 与岗位相符: 是 (the form assumes nothing)
+    page.locator("#f-credentials-0-obtained_in_shanghai").check()  # 在上海工作期间取得: 是
     profile = with_changes(credentials=[{
         "type": "skill", "level": 2, "occupation": "电工", "job_match": True,
         "obtained_in_shanghai": True,

@@ -3,6 +3,8 @@
 // answering "yes" would give and a button that takes the person to the question in the form.
 import { el } from "./dom.js";
 
+const lastKey = (path) => path.slice(path.lastIndexOf("."));
+
 // view: {section, list}; findControl(path of the profile sent) -> the question's first radio.
 export function renderToConfirm(view, result, findControl) {
   const questions = result.to_confirm;
@@ -11,7 +13,11 @@ export function renderToConfirm(view, result, findControl) {
       const control = findControl(question.path);
       const row = control?.closest(".row")?.dataset.rowLabel;
       const several = control?.closest("[data-repeat]")?.querySelectorAll(".row").length > 1;
-      const asked = `${several && row ? `${row}：` : ""}${question.question}？`;
+      // A question asked at another field (已核验, while 在上海工作期间取得 is unanswered) is
+      // asked in that field's words.
+      const elsewhere = control && lastKey(control.name) !== lastKey(question.path);
+      const words = elsewhere ? control.closest(".ask")?.querySelector("legend")?.textContent : null;
+      const asked = `${several && row ? `${row}：` : ""}${words || `${question.question}？`}`;
       // The engine answers a certificate's open questions together and says so in `condition`
       // ("若已注册，且与所聘岗位相符"): one of them alone may give nothing.
       const { condition, line_points: points, total } = question.if_yes;

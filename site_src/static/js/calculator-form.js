@@ -96,9 +96,16 @@ function readValue(control) {
     if (control.dataset.explicit !== undefined) return control.checked;
     return control.checked ? true : undefined;
   }
-  if (control.type === "radio" && !control.checked) return undefined;
+  if (control.type === "radio" && !control.checked) {
+    // data-unanswered: what the question sends while neither 是 nor 否 is chosen.
+    const unanswered = control.dataset.unanswered;
+    if (unanswered === undefined || controlValue(control.form, control.name) !== "") return undefined;
+    return unanswered === "true";
+  }
   const text = control.value;
   if (text.trim() === "") return undefined;
+  // 「不确定」: scored as the answer that gives least (data-unsure), the other shown beside it.
+  if (text === "unsure" && control.dataset.unsure !== undefined) return control.dataset.unsure;
   if (kind === "int") return plainNumber(text, true);
   if (kind === "number") return plainNumber(text, false);
   if (kind === "percent") {
@@ -214,16 +221,16 @@ export function labelOf(control) {
   return rowLabel + (label?.textContent || control.labels?.[0]?.textContent || SOME_FIELD).trim();
 }
 
-// A text field or select holding nothing; a box or a radio button is never empty.
-export function isEmpty(control) {
-  if (!control) return true;
-  if (control.type === "checkbox" || control.type === "radio") return false;
-  return control.value.trim() === "";
 // A control holding an answer of the profile (not one of the page's own, data-local).
 export function isAnswer(control) {
   return Boolean(control?.name) && control.dataset.local === undefined;
 }
 
+// A text field or select holding nothing; a box or a radio button is never empty.
+export function isEmpty(control) {
+  if (!control) return true;
+  if (control.type === "checkbox" || control.type === "radio") return false;
+  return control.value.trim() === "";
 }
 
 export function clearForm(form) {

@@ -14,6 +14,8 @@ const ATTRS = [
   "data-row-label",
 ];
 
+const PLACEHOLDER = /#(?![A-Za-z])/;
+
 function containers(form) {
   return new Map([...form.querySelectorAll("[data-repeat]")].map((c) => [c.dataset.repeat, c]));
 }
@@ -27,9 +29,10 @@ function numbered(fragment, index) {
     // (data-row-label shows the 1-based number; everything else uses the index.)
     for (const attr of ATTRS) {
       const value = node.getAttribute(attr);
-      if (!value?.includes("#")) continue;
+      // (A "#" before a letter is a link's fragment, "#verify-skill", not the index.)
+      if (!value || !PLACEHOLDER.test(value)) continue;
       const shown = attr === "data-row-label" ? index + 1 : index;
-      node.setAttribute(attr, value.replaceAll("#", String(shown)));
+      node.setAttribute(attr, value.replace(new RegExp(PLACEHOLDER, "g"), String(shown)));
     }
     if (node.dataset.rowNumber !== undefined) node.textContent = String(index + 1);
   }

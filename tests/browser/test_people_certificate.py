@@ -1,0 +1,70 @@
+"""A certificate card that says what the chosen level gives at the person's own base: 技能二级
+needs the base test; at 0.6× it gives nothing, the note under the level says why, what it
+gives once met, and that a 三级 certificate entered beside it scores more now (the engine's
+total for both)."""
+
+from __future__ import annotations
+
+import pytest
+from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
+from people import leave, set_width, type_in
+from playwright.sync_api import Page, expect
+
+import calculator
+
+pytestmark = pytest.mark.browser
+
+START = {
+    "version": 2,
+    "as_of": AS_OF,
+    "birth_date": "1981-03-10",
+    "insurance": [{"from": "2018-03", "base_multiple": 0.6}],
+}
+SKILL = {"type": "skill", "occupation": "电工", "job_match": True, "obtained_in_shanghai": True}
+
+
+def test_level_2_at_a_low_base_says_why_and_suggests_keeping_level_3(page: Page, site_url: str):
+    set_width(page, 360)
+    open_calculator(page, site_url, share_hash(START))
+    wait_ready(page)
+    field(page, "credentials[0].type").select_option("skill")
+    field(page, "credentials[0].level").select_option("2")
+    type_in(page, field(page, "credentials[0].occupation"), "电工")
+    leave(page)
+    page.locator("#f-credentials-0-job_match").check()
+    page.locator("#f-credentials-0-obtained_in_shanghai").check()
+
+    alone = calculator.score({**START, "credentials": [{**SKILL, "level": 2}]})
+    two_and_three = [{**SKILL, "level": 2}, {**SKILL, "level": 3}]
+    both = calculator.score({**START, "credentials": two_and_three})
+    assert both["total"] > alone["total"]
+    expect_total(page, alone["total"])
+    note = page.locator(".cert-note")
+    expect(note).to_contain_text("须6个月")
+    expect(note).to_contain_text("满足后本项可计")
+    expect(note).to_contain_text(f"现在总分可到 {both['total']} 分")
+    page.screenshot(path="/tmp/cert-note-360.png", full_page=False)
+
+    # At 三级 the certificate gives all it can: no note.
+    field(page, "credentials[0].level").select_option("3")
+    expect_total(page, calculator.score({**START, "credentials": [{**SKILL, "level": 3}]})["total"])
+    expect(note).to_have_count(0)
+
+
+def test_an_unsure_overseas_category_shows_both_outcomes(page: Page, site_url: str):
+    set_width(page, 360)
+    base = {**START, "insurance": [{"from": "2018-03", "base_multiple": 1.2}]}
+    open_calculator(page, site_url, share_hash(base))
+    wait_ready(page)
+    field(page, "credentials[0].type").select_option("overseas")
+    field(page, "credentials[0].category").select_option("unsure")
+    page.locator("#f-credentials-0-job_match").check()
+    overseas = {"type": "overseas", "job_match": True}
+    as_c = calculator.score({**base, "credentials": [{**overseas, "category": "C"}]})
+    as_a = calculator.score({**base, "credentials": [{**overseas, "category": "A"}]})
+    assert as_a["total"] > as_c["total"]
+    expect_total(page, as_c["total"])
+    note = page.locator(".cert-note")
+    expect(note).to_have_text(
+        f"不确定时按“C类”计算，总分 {as_c['total']} 分；若是“A类”，总分 {as_a['total']} 分。")
+    page.screenshot(path="/tmp/overseas-unsure-360.png", full_page=False)
