@@ -345,6 +345,17 @@ class PageFunctions:
 
     # ----- how-to facts kept in their own data files (calculator.schooling, .verification) -----
 
+    def zhongkao_deadlines(self) -> list[dict]:
+        """calculator.schooling.zhongkao_deadline for the 中考 of this year and the next nine
+        (a child now in 初中 or 小学), the days as ISO dates."""
+        first = self.today.year if self.today.month < 7 else self.today.year + 1
+        out = []
+        for year in range(first, first + 10):
+            d = self._guide("schooling").zhongkao_deadline(year)
+            out.append({"exam_year": year, "recommended": d["recommended"].isoformat(),
+                        "latest": d["latest"].isoformat(), "words": d["words"]})
+        return out
+
     def _guide(self, name: str):
         return importlib.import_module(f"{self.engine.module.__name__}.{name}")
 
@@ -549,6 +560,13 @@ class PageFunctions:
             "vocabulary": self.engine.vocabulary.vocabulary(),
             # the highest multiple a base can count as: the contribution ceiling's
             "ceiling_multiple": format(float(self.engine.yardstick.ceiling_multiple()), "g"),
+            # the calculator's 「孩子参加中考（某年）」: the suggested day to reach the standard by
+            "zhongkao_deadlines": self.zhongkao_deadlines(),
+            # the calculator's 倍数⇄元 line beside the base fields: each contribution year's figures
+            "yardstick_years": [
+                {k: y[k] for k in ("from", "to", "average_cny", "floor_cny", "ceiling_cny")}
+                for y in self.engine.rules.yardsticks()
+            ],
             "base_test": (
                 f"近 {self.value('credential.base_test_window')} 个月中至少有 "
                 f"{self.value('credential.base_test_months')} 个月社保基数不低于社平工资 "

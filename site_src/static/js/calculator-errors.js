@@ -79,7 +79,12 @@ export class FormErrors {
     const missing = [...new Set(sorted.missing.map((field) => labelOf(field.control)))];
     this.missing.hidden = !missing.length && !problems.length;
     this.missing.textContent = missing.length ? `还需要填写：${missing.join("、")}。填好后结果会自动出现。` : "";
-    return { errors: errors.map((e) => e.label), missing };
+    // first: the field the card names as the reason it is out of date (the first error, else
+    // the first field still to fill), {control, label, message}.
+    const toFill = sorted.missing[0]?.control;
+    const first =
+      errors.find((e) => e.control) || (toFill ? { control: toFill, label: labelOf(toFill), message: "" } : null);
+    return { errors: errors.map((e) => e.label), missing, first };
   }
 }
 

@@ -233,6 +233,23 @@ export class ResultCard {
     return true;
   }
 
+  // The reason the result is out of date, after the mark ({text, control} or null), with a
+  // link to the field to look at.
+  staleBecause(reason) {
+    const stale = this.view.stale;
+    if (this.state !== "stale") return;
+    stale.textContent = "以下结果按修改前的内容计算，尚未更新。";
+    if (!reason) return;
+    const link = el("a", { href: `#${reason.control.id}`, className: "stale-reason", text: reason.text });
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      reason.control.closest("details")?.setAttribute("open", "");
+      reason.control.scrollIntoView({ block: "center" });
+      reason.control.focus();
+    });
+    stale.append(" ", link);
+  }
+
   // The share link printed as text (empty = none). Kept on #print-share as data-url too.
   setPrintShare(url) {
     const view = this.view;

@@ -3,8 +3,11 @@
 // confirmations, the plan, or to the fields' errors. Loaded by the calculator page only (after
 // calculator-engine.js, which starts the worker as soon as it runs).
 
+import { BaseLines } from "./calculator-base-line.js";
+import { CertificateNotes } from "./calculator-cert-note.js";
 import { FieldChecks } from "./calculator-checks.js";
 import { renderToConfirm } from "./calculator-confirm.js";
+import { DeadlinePick } from "./calculator-deadline-pick.js";
 import { Engine, runtimeURLs } from "./calculator-engine.js";
 import { FormErrors } from "./calculator-errors.js";
 import {
@@ -16,18 +19,19 @@ import {
   formPath,
   isAnswer,
   isEmpty,
+  labelOf,
   readProfile,
   syncVisibility,
 } from "./calculator-form.js";
 import { KeepAnswers } from "./calculator-keep.js";
-import { chineseDate, linkNotice, savedNotice, unknownKeysMessage } from "./calculator-notices.js";
+import { chineseDate, linkNotice, savedNotice, sessionNotice, unknownKeysMessage } from "./calculator-notices.js";
 import { refresh as refreshPicker, watch as watchPicker } from "./calculator-picker.js";
 import { Plan } from "./calculator-plan.js";
 import { wireShareCode } from "./calculator-qr.js";
 import { QuickFill } from "./calculator-quick.js";
 import { ResultCard } from "./calculator-result.js";
 import { ensureRows, resetRows, wire as wireRows } from "./calculator-rows.js";
-import { currentFields, profileFromHash, shareURL, storage, versionProblem } from "./calculator-share.js";
+import { currentFields, profileFromHash, session, shareURL, storage, versionProblem } from "./calculator-share.js";
 import { EngineStatus } from "./calculator-status.js";
 import { HukouCard, openIfAnswered } from "./hukou-card.js";
 import { warmRuntime } from "./offline.js";
@@ -103,8 +107,30 @@ function showEngineState(state, detail) {
 // that are gone and is dropped.
 let generation = 0;
 
+// The answers are kept in this tab (sessionStorage) once the start has filled the form from a
+// link, this tab's copy or a saved one: before, the form holds nothing of the person's yet.
+let keeping = false;
+function keepInTab() {
+  if (!keeping) return;
+  const { version, plan: planned, ...typed } = answers().profile;
+  if (Object.keys(typed).length || keep.name) session.save(answers().profile, keep.name);
+  else session.clear();
+}
+
+const catalogueData = JSON.parse(document.getElementById("catalogue-data").textContent);
+const certNotes = new CertificateNotes(form, {
+  points: catalogueData.points.skill,
+  levels: catalogueData.points.skill_base_test_levels,
+  baseTest: root.dataset.baseTest,
+  score: (profile, lane) => engine.latest(`certificate-${lane}`, "score", profile),
+});
+const deadlinePick = new DeadlinePick(root, JSON.parse(document.getElementById("zhongkao-deadlines").textContent));
+const baseLines = new BaseLines(form, JSON.parse(document.getElementById("yardstick-years").textContent));
+
 function scoreNow() {
   syncVisibility(form);
+  baseLines.update();
+  keepInTab();
   if (engine.state !== "ready") return;
   const { profile, rows } = answers();
   const asked = generation;
@@ -115,6 +141,7 @@ function scoreNow() {
       showProblems([], number);
       card.render(reply.result, { shareURL: shareURL(profile) });
       renderToConfirm(confirmView, reply.result, (path) => confirmControl(formPath(path, rows)));
+      certNotes.update(profile, rows, reply.result);
       hukouNow(profile);
       planNow(profile);
     } else {
@@ -165,14 +192,28 @@ function planNow(profile) {
 // ---- problems ----------------------------------------------------------------------------
 // problems: the engine's, at the paths of the form's fields.
 function showProblems(problems, number = checks.requests) {
-  const { errors, missing } = formErrors.show(problems, number);
+  const { errors, missing, first } = formErrors.show(problems, number);
   // The card: while a field is being fixed, or a value typed is not checked yet, the last valid
   // result stays, marked out of date (markStale); otherwise what to fix, or what to fill first.
   // Never a previous person's total or headline.
   if (!problems.length && !checks.linkProblems.length) return;
-  if ((checks.editing !== null || !errors.length) && card.markStale(true)) return;
+  if ((checks.editing !== null || !errors.length) && card.markStale(true)) {
+    card.staleBecause(staleReason(problems, first));
+    return;
+  }
   if (errors.length) card.showInputErrors(errors);
   else card.showEmpty(missing);
+}
+
+// Why the card is out of date, at the field to look at: its error, or the field being typed
+// in, or one still to fill, or a value not checked yet. {text, control} or null.
+function staleReason(problems, first) {
+  const editing = checks.editing && form.querySelector(`[name="${CSS.escape(checks.editing)}"]`);
+  if (first?.message) return { text: `“${first.label}”：${first.message}`, control: first.control };
+  if (editing) return { text: `正在填写“${labelOf(editing)}”，离开这一项后更新。`, control: editing };
+  if (first) return { text: `还需要填写“${first.label}”。`, control: first.control };
+  const waiting = problems.map((p) => controlFor(form, p.path)).find(Boolean);
+  return waiting ? { text: `“${labelOf(waiting)}”的内容还要检查，离开这一项后更新。`, control: waiting } : null;
 }
 
 // After 检查并计算: to the list of errors, or (on a phone, where it is below the form) to the
@@ -227,7 +268,7 @@ function loadProfile(profile, { fromLink, checks: checking = fromLink ? "all" : 
   card.forget();
   if (card.hasResult) card.showEmpty();
   resetRows(form);
-  const { plan: planned, ...fields } = currentFields(profile);
+  const { plan: planned, ...fields } = currentFields(profile, { asked: checking !== "none" });
   plan.set(planned);
   const { unknown, invalid } = fillForm(form, fields, (name, count) => ensureRows(form, name, count));
   refreshPicker();
@@ -266,10 +307,19 @@ function readHash() {
 
 window.addEventListener("hashchange", readHash);
 
+// This tab's answers (the person left the page and came back), else the copy saved last.
 function restoreSaved() {
+  const kept = session.load();
+  if (kept && loadProfile(kept.profile, { fromLink: false })) {
+    keep.setName(kept.name || "");
+    notice.textContent = sessionNotice();
+    notice.hidden = false;
+    return;
+  }
   const saved = storage.load();
   if (!saved) return;
   if (!loadProfile(saved.profile, { fromLink: false })) return;
+  keep.setName(saved.name || "", saved.name || "");
   notice.textContent = savedNotice(saved);
   notice.hidden = false;
 }
@@ -289,6 +339,8 @@ function clearEverything() {
   quick.clear();
   refreshPicker();
   plan.clear();
+  deadlinePick.clear();
+  certNotes.clear();
   hukouCard.clear();
   checks.reset();
   linkMessage.textContent = "";
@@ -307,7 +359,9 @@ const keep = new KeepAnswers($(".keep"), {
     generation += 1;
     loadProfile(profile, { fromLink: false });
   },
+  named: keepInTab,
 });
+keep.listPeople();
 
 // ---- start -------------------------------------------------------------------------------
 // Nothing above changed the page. The set-up that does waits for the task after parsing ends:
@@ -323,6 +377,15 @@ setTimeout(() => {
   // The first read of localStorage waits on the browser (20 ms and more on a new profile).
   setTimeout(() => {
     watchPicker(form);
-    if (!readHash()) setTimeout(restoreSaved, 0);
+    const start = () => {
+      keeping = true;
+      keepInTab();
+    };
+    if (readHash()) start();
+    else
+      setTimeout(() => {
+        restoreSaved();
+        start();
+      }, 0);
   }, 0);
 }, 0);

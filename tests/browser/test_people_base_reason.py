@@ -1,0 +1,57 @@
+"""Never frozen without a reason: a base typed is shown in the other unit (倍数⇄元) with the
+yardstick of the month typed, from the engine's data; an unreadable value is named at its
+field when the field is left; the out-of-date card names the cause and links to the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
+from people import leave, set_width, type_in
+from playwright.sync_api import Page, expect
+
+import calculator
+from calculator import yardstick
+from calculator.dates import month_of
+
+pytestmark = pytest.mark.browser
+
+PROFILE = {
+    "version": 2,
+    "as_of": AS_OF,
+    "birth_date": "1990-05-12",
+    "education": {"level": "bachelor_with_degree"},
+    "insurance": [{"from": "2021-03", "base_multiple": 1}],
+}
+
+
+def test_the_base_line_and_the_reason_a_result_is_out_of_date(page: Page, site_url: str):
+    set_width(page, 360)
+    open_calculator(page, site_url, share_hash(PROFILE))
+    wait_ready(page)
+    expect_total(page, calculator.score(PROFILE)["total"])
+    stick = yardstick.yardstick_for(month_of(dt.date(2021, 3, 1))).year
+    line = page.locator("#insurance-field .base-line").first
+    expect(line).to_contain_text(f"{stick.average_cny:,} 元/月")
+
+    multiple = field(page, "insurance[0].base_multiple")
+    multiple.fill("")
+    type_in(page, multiple, "0.6")
+    expect(line).to_contain_text(f"0.6 倍约为 {round(0.6 * stick.average_cny):,} 元/月")
+    multiple.fill("")
+    type_in(page, multiple, "最低")
+    expect(line).to_contain_text(f"下限为 {stick.floor_cny:,} 元/月")
+
+    # Something unreadable: while typing the card is out of date and says which field; once
+    # the field is left, the message is at the field, in words.
+    multiple.fill("")
+    type_in(page, multiple, "很多")
+    stale = page.locator("#result-stale")
+    expect(stale).to_contain_text("尚未更新")
+    expect(stale.locator("a")).to_contain_text("缴费基数")
+    page.screenshot(path="/tmp/stale-reason-360.png", full_page=False)
+    leave(page)
+    at_field = page.locator("#insurance-field .field", has=multiple)
+    expect(at_field.locator(".field-error")).to_be_visible()
+    expect(page.locator("#error-summary")).to_contain_text("缴费基数")
