@@ -43,7 +43,15 @@ const linkMessage = $("#link-message");
 const notice = $("#calc-notice");
 const card = new ResultCard(root);
 const hukouCard = new HukouCard(root);
-const plan = new Plan(root, { onChange: () => scoreNow() });
+// The person has answered something (typed, chosen, or filled from a link or a saved copy):
+// only then are the answers kept in this tab (keepInTab).
+let touched = false;
+const plan = new Plan(root, {
+  onChange: () => {
+    touched = true;
+    scoreNow();
+  },
+});
 const confirmView = { section: $("#to-confirm"), list: $("#to-confirm-list") };
 
 // The answers in the form, with the plan's own (deadline, dates, what is compared): {profile,
@@ -111,7 +119,7 @@ let generation = 0;
 // link, this tab's copy or a saved one: before, the form holds nothing of the person's yet.
 let keeping = false;
 function keepInTab() {
-  if (!keeping) return;
+  if (!keeping || !touched) return;
   const { version, plan: planned, ...typed } = answers().profile;
   if (Object.keys(typed).length || keep.name) session.save(answers().profile, keep.name);
   else session.clear();
@@ -235,7 +243,10 @@ function afterCheck() {
 // ---- typing ------------------------------------------------------------------------------
 formErrors.watch({
   changed: scoreNow,
-  edited: () => keep.edited(),
+  edited: () => {
+    touched = true;
+    keep.edited();
+  },
   // 检查并计算, or Enter in a text field: every field is checked now.
   submitted: () => {
     focusAfterCheck = engine.state === "ready";
@@ -264,6 +275,7 @@ function loadProfile(profile, { fromLink, checks: checking = fromLink ? "all" : 
     linkMessage.textContent = problem;
     return false;
   }
+  touched = true;
   // Other answers now: the last result on the card was someone else's and never comes back.
   card.forget();
   if (card.hasResult) card.showEmpty();
@@ -333,6 +345,7 @@ wireShareCode(root, currentLink);
 // the saved copy and the share link.
 function clearEverything() {
   generation += 1;
+  touched = false;
   clearTimeout(planTimer);
   resetRows(form);
   clearForm(form);
@@ -359,7 +372,10 @@ const keep = new KeepAnswers($(".keep"), {
     generation += 1;
     loadProfile(profile, { fromLink: false });
   },
-  named: keepInTab,
+  named: () => {
+    touched = true;
+    keepInTab();
+  },
 });
 keep.listPeople();
 
