@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from calculator import check, decisions, history, indicators, resources, rules
+from calculator import check, check_values, decisions, history, indicators, resources, rules
 
 REQUIRED_IDS = [
     "standard_score",
@@ -80,7 +80,7 @@ def test_every_parameter_id_of_the_interface_exists():
 
 @pytest.mark.parametrize("param", rules.parameters(), ids=lambda p: p["id"])
 def test_every_value_is_dated_cited_and_checked(param):
-    assert param["label"].strip() and param["unit"] in check.UNITS
+    assert param["label"].strip() and param["unit"] in check_values.UNITS
     for entry in param["values"]:
         assert entry["documents"] and entry["article"]
         assert entry["confidence"] in ("H", "M", "L")
