@@ -150,7 +150,6 @@ function scoreNow() {
       card.render(reply.result, { shareURL: shareURL(profile) });
       renderToConfirm(confirmView, reply.result, (path) => confirmControl(formPath(path, rows)));
       certNotes.update(profile, rows, reply.result);
-      hukouNow(profile);
       planNow(profile);
     } else {
       showProblems(
@@ -160,6 +159,8 @@ function scoreNow() {
     }
     if (focusAfterCheck) afterCheck();
   });
+  // Asked at once: the worker checks it while the page draws the points.
+  hukouNow(profile);
 }
 
 // The question of a confirmation: 已核验 is asked once 在上海工作期间取得 is answered 否; until
@@ -172,7 +173,8 @@ function confirmControl(path) {
   return control;
 }
 
-// The 居转户 check of the same answers (calculator.hukou), right after the points.
+// The 居转户 check of the same answers (calculator.hukou), right after the points. Answers the
+// engine cannot read leave the card as it was: their problems are shown with the points'.
 function hukouNow(profile) {
   if (!hukouCard.changed(profile)) {
     hukouCard.render(hukouCard.result, profile.plan?.target_date);
@@ -182,7 +184,7 @@ function hukouNow(profile) {
   engine.latest("hukou", "hukou", profile).then((reply) => {
     if (!reply || asked !== generation) return;
     if (reply.ok) hukouCard.render(reply.result, profile.plan?.target_date);
-    else hukouCard.clear();
+    else hukouCard.forget();
   });
 }
 

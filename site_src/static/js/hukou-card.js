@@ -42,6 +42,11 @@ export class HukouCard {
     return true;
   }
 
+  // The answer asked for could not be read: ask again next time, keep the card as it is.
+  forget() {
+    this.asked = null;
+  }
+
   render(result, target) {
     this.result = result;
     const p = this.parts;
