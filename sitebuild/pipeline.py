@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalogue, site_files
+from . import batch, catalogue, site_files
 from .assets import Assets, read_static
 from .bodies import render_bodies
 from .compress import compressed_variants
@@ -130,6 +130,9 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
 
     with report.step("templates"):
         tree = OutputTree()
+        # /batch/ only: fetched when a file is read there, never by the calculator
+        batch_wheels = batch.xlsx_wheels()
+        batch_stdlib = batch.stock_stdlib()
         pyodide_url = f"/pyodide/{pyodide_version()}/"
         common = {
             "site": config,
@@ -149,6 +152,8 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
             ),
             "skills": skills,
             "qualifications": qualifications,
+            "batch": {"stdlib_url": "/" + batch_stdlib[0],
+                      "wheels": ["/" + path for path in batch_wheels]},
             "csp": site_files.CSP,
             "service_worker": (STATIC / "sw.js").is_file(),
             **functions.context(),
@@ -160,6 +165,9 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
         for path, data in assets.files.items():
             tree.add(path, data)
         tree.add(wheel_path, wheel)
+        for path, data in {**batch_wheels, **batch.template_files()}.items():
+            tree.add(path, data)
+        tree.copy(*batch_stdlib)
 
     with report.step("runtime"):
         for path, source in runtime_files().items():

@@ -1,0 +1,127 @@
+// The batch's engine in a module worker: starts Pyodide with its own standard library, installs
+// the calculator wheel, and reads and scores a file of many people with calculator.batch. The
+// openpyxl wheels are fetched only when an .xlsx is read or written. The page cancels by
+// terminating this worker, so the rows are scored one message at a time.
+//
+// Messages from the page:
+//   {op: "init", indexURL, wheelURL, xlsxWheels}
+//   {op: "read", data, name}                  data: an ArrayBuffer (transferred)
+//   {op: "row", index, planned}               the index-th row read last
+//   {op: "export", format, results}           format: "csv" or "xlsx"
+// Messages to the page:
+//   {type: "ready"} | {type: "failed", message}
+//   {type: "read", error?, kind, notes, count}
+//   {type: "row", index, result}
+//   {type: "file", format, bytes}
+
+const PYTHON = String.raw`
+import json
+from calculator import score
+from calculator.batch import FileRefused, one, read_file, to_csv, to_xlsx
+
+_rows = []
+
+def batch_read(data, name):
+    global _rows
+    try:
+        found = read_file(bytes(data.to_py()), name)
+    except FileRefused as refused:
+        _rows = []
+        return json.dumps({"error": refused.reason})
+    _rows = list(found["rows"])
+    return json.dumps({"kind": found["kind"], "notes": found["notes"], "count": len(_rows)},
+                      ensure_ascii=False)
+
+def batch_row(index, planned):
+    result = one(_rows[index], None, planned)
+    if result["profile"] is not None and not planned:
+        result["documents"] = score(result["profile"])["documents"]
+    return json.dumps(result, ensure_ascii=False)
+
+def batch_export(text, fmt):
+    results = json.loads(text)
+    return to_xlsx(results) if fmt == "xlsx" else to_csv(results)
+`;
+
+let pyodide = null;
+let ready = null;
+let xlsxReady = null;
+let xlsxURLs = [];
+
+function describe(error) {
+  return error && typeof error.message === "string" && error.message ? error.message : String(error);
+}
+
+async function start({ indexURL, wheelURL, xlsxWheels }) {
+  const base = new URL(indexURL, self.location.href).href;
+  xlsxURLs = (xlsxWheels || []).map((url) => new URL(url, self.location.href).href);
+  const wheel = fetch(new URL(wheelURL, self.location.href).href).then((r) => {
+    if (!r.ok) throw new Error(`${wheelURL}: HTTP ${r.status}`);
+    return r.arrayBuffer();
+  });
+  wheel.catch(() => {});
+  const { loadPyodide } = await import(`${base}pyodide.mjs`);
+  pyodide = await loadPyodide({ indexURL: base, stdout: () => {}, stderr: () => {} });
+  pyodide.unpackArchive(await wheel, "wheel");
+  pyodide.runPython(PYTHON);
+}
+
+// openpyxl and et-xmlfile, unpacked beside the engine: only when a spreadsheet is read or made.
+function installXlsx() {
+  xlsxReady ??= Promise.all(
+    xlsxURLs.map(async (url) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
+    }),
+  );
+  return xlsxReady;
+}
+
+// An .xlsx is a zip archive: its first bytes say so whatever the file's name.
+const isZip = (bytes) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+
+async function handle(message) {
+  await ready;
+  if (message.op === "read") {
+    const bytes = new Uint8Array(message.data);
+    if (isZip(bytes)) await installXlsx();
+    const proxy = pyodide.toPy(bytes);
+    try {
+      const text = pyodide.globals.get("batch_read")(proxy, String(message.name || ""));
+      self.postMessage({ type: "read", ...JSON.parse(text) });
+    } finally {
+      proxy.destroy();
+    }
+  } else if (message.op === "row") {
+    let result;
+    try {
+      result = JSON.parse(pyodide.globals.get("batch_row")(message.index, Boolean(message.planned)));
+    } catch (error) {
+      result = { problems: [`计算这一行时出了意外的错误（${describe(error)}），其他行不受影响。`] };
+    }
+    self.postMessage({ type: "row", index: message.index, planned: Boolean(message.planned), result });
+  } else if (message.op === "export") {
+    if (message.format === "xlsx") await installXlsx();
+    const made = pyodide.globals.get("batch_export")(JSON.stringify(message.results), message.format);
+    const bytes = made.toJs();
+    made.destroy();
+    self.postMessage({ type: "file", format: message.format, bytes }, [bytes.buffer]);
+  }
+}
+
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.op === "init") {
+    ready = start(message).then(
+      () => self.postMessage({ type: "ready" }),
+      (error) => {
+        self.postMessage({ type: "failed", message: describe(error) });
+        throw error;
+      },
+    );
+    ready.catch(() => {});
+    return;
+  }
+  handle(message).catch((error) => self.postMessage({ type: "failed", message: describe(error) }));
+});
