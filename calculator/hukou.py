@@ -1,6 +1,9 @@
 """hukou(): from the same answers as the points, whether and from which month the employer can
 file for 居转户 (持有《上海市居住证》人员申办本市常住户口), by which route, what is missing, what is
-still to confirm, who moves with the applicant, and the procedure (decisions H1–H14)."""
+still to confirm, who moves with the applicant, and the procedure (decisions H1–H14).
+
+Longer than 300 lines for one job, the result assembled: each part below is a few lines of
+the result read from the same routes and day; the routes, facts and judgement live apart."""
 
 from __future__ import annotations
 
