@@ -15,6 +15,7 @@
 //   {type: "file", format, bytes}
 
 const PYTHON = String.raw`
+import importlib
 import json
 from calculator import score
 from calculator.batch import FileRefused, one, read_file, to_csv, to_xlsx
@@ -24,7 +25,7 @@ _rows = []
 def batch_read(data, name):
     global _rows
     try:
-        found = read_file(bytes(data.to_py()), name)
+        found = read_file(data.to_bytes(), name)
     except FileRefused as refused:
         _rows = []
         return json.dumps({"error": refused.reason})
@@ -38,12 +39,16 @@ def batch_row(index, planned):
         result["documents"] = score(result["profile"])["documents"]
     return json.dumps(result, ensure_ascii=False)
 
+def batch_installed():
+    importlib.invalidate_caches()  # wheels unpacked after the interpreter started
+
 def batch_export(text, fmt):
     results = json.loads(text)
     return to_xlsx(results) if fmt == "xlsx" else to_csv(results)
 `;
 
 let pyodide = null;
+let python = null; // the functions of PYTHON above
 let ready = null;
 let xlsxReady = null;
 let xlsxURLs = [];
@@ -64,6 +69,9 @@ async function start({ indexURL, wheelURL, xlsxWheels }) {
   pyodide = await loadPyodide({ indexURL: base, stdout: () => {}, stderr: () => {} });
   pyodide.unpackArchive(await wheel, "wheel");
   pyodide.runPython(PYTHON);
+  python = Object.fromEntries(
+    ["batch_read", "batch_row", "batch_export", "batch_installed"].map((name) => [name, pyodide.globals.get(name)]),
+  );
 }
 
 // openpyxl and et-xmlfile, unpacked beside the engine: only when a spreadsheet is read or made.
@@ -74,7 +82,7 @@ function installXlsx() {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
     }),
-  );
+  ).then(() => python.batch_installed());
   return xlsxReady;
 }
 
@@ -86,24 +94,19 @@ async function handle(message) {
   if (message.op === "read") {
     const bytes = new Uint8Array(message.data);
     if (isZip(bytes)) await installXlsx();
-    const proxy = pyodide.toPy(bytes);
-    try {
-      const text = pyodide.globals.get("batch_read")(proxy, String(message.name || ""));
-      self.postMessage({ type: "read", ...JSON.parse(text) });
-    } finally {
-      proxy.destroy();
-    }
+    const text = python.batch_read(bytes, String(message.name || ""));
+    self.postMessage({ type: "read", ...JSON.parse(text) });
   } else if (message.op === "row") {
     let result;
     try {
-      result = JSON.parse(pyodide.globals.get("batch_row")(message.index, Boolean(message.planned)));
+      result = JSON.parse(python.batch_row(message.index, Boolean(message.planned)));
     } catch (error) {
       result = { problems: [`计算这一行时出了意外的错误（${describe(error)}），其他行不受影响。`] };
     }
     self.postMessage({ type: "row", index: message.index, planned: Boolean(message.planned), result });
   } else if (message.op === "export") {
     if (message.format === "xlsx") await installXlsx();
-    const made = pyodide.globals.get("batch_export")(JSON.stringify(message.results), message.format);
+    const made = python.batch_export(JSON.stringify(message.results), message.format);
     const bytes = made.toJs();
     made.destroy();
     self.postMessage({ type: "file", format: message.format, bytes }, [bytes.buffer]);
