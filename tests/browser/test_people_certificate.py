@@ -43,7 +43,7 @@ def test_level_2_at_a_low_base_says_why_and_suggests_keeping_level_3(page: Page,
     expect(note).to_contain_text("须6个月")
     expect(note).to_contain_text("满足后本项可计")
     expect(note).to_contain_text(f"现在总分可到 {both['total']} 分")
-    page.screenshot(path="/tmp/cert-note-360.png", full_page=False)
+    page.locator("#credentials-field").screenshot(path="/tmp/cert-note-360.png")
 
     # At 三级 the certificate gives all it can: no note.
     field(page, "credentials[0].level").select_option("3")
@@ -67,4 +67,4 @@ def test_an_unsure_overseas_category_shows_both_outcomes(page: Page, site_url: s
     note = page.locator(".cert-note")
     expect(note).to_have_text(
         f"不确定时按“C类”计算，总分 {as_c['total']} 分；若是“A类”，总分 {as_a['total']} 分。")
-    page.screenshot(path="/tmp/overseas-unsure-360.png", full_page=False)
+    page.locator("#credentials-field").screenshot(path="/tmp/overseas-unsure-360.png")

@@ -108,7 +108,7 @@ def test_several_people_by_name_never_replaced_without_asking(page: Page, site_u
 
     page.get_by_role("button", name="删除“爸爸”").click()
     expect(people).to_have_count(1)
-    page.screenshot(path="/tmp/keep-people-360.png", full_page=False)
+    page.locator(".keep").screenshot(path="/tmp/keep-people-360.png")
 
     page.get_by_role("button", name="清除我的数据").click()
     expect(page.locator("#saved-people")).to_be_hidden()

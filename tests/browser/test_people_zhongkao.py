@@ -38,7 +38,7 @@ def test_the_zhongkao_year_fills_a_deadline_the_person_can_change(page: Page, si
     expect(note).to_contain_text(facts["words"])
     expect(note.locator("a")).to_have_attribute("href", "/schooling/#zhongkao-when")
     expect(page.locator("#plan")).to_contain_text("最迟")
-    page.screenshot(path="/tmp/zhongkao-360.png", full_page=False)
+    page.locator("#plan-section").screenshot(path="/tmp/zhongkao-360.png")
 
     # The person's own day replaces the suggestion.
     target.fill("")
