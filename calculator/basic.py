@@ -145,7 +145,8 @@ def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
     if c.level is None:
         senior = level_points("title", "senior", d)
         intermediate = OVERSEAS_LEVEL_NAMES["intermediate"]
-        return (name + f"（未说明清单对应的职称等级，按{intermediate}计；清单写明对应高级职称的，"
+        return (name + f"（未说明清单对应的职称等级，按{intermediate}计；"
+                f"清单写明对应{TITLE_NAMES['senior']}的，"
                 f"可计{senior}分）",
                 value("credential.qualification", d), None)
     return name, level_points("title", c.level, d), None

@@ -25,10 +25,10 @@ EVERYDAY_FILE = "everyday_names.toml"
 # The levels a title hint may name (初级 scores nothing, so no name leads to it).
 TITLE_LEVELS = {k: v for k, v in vocabulary.names("title_levels").items() if k != "junior"}
 TITLE_REASONS = {
-    "intermediate": "这是中级职称，按职称计分，不用查目录：在计算器里选「职称·中级」，"
-    "计{credential.title_intermediate}分（须与所聘岗位相符，并满足社保缴费基数的要求）。",
-    "senior": "这是高级职称，按职称计分，不用查目录：在计算器里选「职称·高级」，"
-    "计{credential.title_senior}分（须与所聘岗位相符，并满足社保缴费基数的要求）。",
+    level: f"这是{vocabulary.title_name(level)}，按职称计分，不用查目录："
+    f"在计算器里选「职称·{name}」，"
+    f"计{{credential.title_{level}}}分（须与所聘岗位相符，并满足社保缴费基数的要求）。"
+    for level, name in TITLE_LEVELS.items()
 }
 # Ignored when suggesting, besides case, width and spaces: brackets and separators.
 _LOOSE = re.compile(r"[()\[\]【】〔〕<>《》“”\"'·・、,，.。:：;；/\\_\-—–]")

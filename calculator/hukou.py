@@ -28,8 +28,15 @@ from .hukou_judge import (
     state,
 )
 from .hukou_months import course
-from .hukou_routes import BASE_TESTS, NOT_JUDGED, ROUTES, RouteSpec
-from .hukou_title import Question, credentials, hukou_question
+from .hukou_routes import BASE_TESTS, NOT_JUDGED, ROUTES, SENIOR_CREDENTIALS, RouteSpec
+from .hukou_title import (
+    INTERMEDIATE,
+    SENIOR,
+    TITLE_WORDS,
+    Question,
+    credentials,
+    hukou_question,
+)
 from .profile import Profile, read_profile
 from .rules import change_days, citation, rules_version, value
 
@@ -91,12 +98,12 @@ def _rule(spec: RouteSpec, day: date) -> str:
     else:
         parts.append("不受持证和缴费年限限制，申报当月须持有居住证并缴纳社保")
     market = _base_words("market", day)
-    title = "中级及以上职称或技师（二级）以上，与所聘岗位相符并已聘任" + (
+    title = f"{TITLE_WORDS[INTERMEDIATE]}，与所聘岗位相符并已聘任" + (
         f"，且{market}" if market else "")
     if spec.title == "title":
         parts.append(title)
     elif spec.title == "senior":
-        parts.append("高级职称或高级技师（一级），与所聘岗位相符并已聘任；或获得省部级及以上政府表彰")
+        parts.append(f"{TITLE_WORDS[SENIOR]}，与所聘岗位相符并已聘任；或获得省部级及以上政府表彰")
     elif spec.title == "base":
         parts.append(_base_words(spec.base, day))
     else:
@@ -234,11 +241,11 @@ def _children(p: Profile, facts: HukouFacts, month: int) -> list[dict]:
 def _spouse(route: str | None, day: date) -> dict:
     together = route == "senior"
     if together:
-        text = ("以高级职称、高级技师或表彰申请的，配偶在本市稳定工作、缴纳职工社保并持有居住证时，"
-                "可以同时申请。")
+        text = (f"以{SENIOR_CREDENTIALS}或表彰申请的，"
+                "配偶在本市稳定工作、缴纳职工社保并持有居住证时，可以同时申请。")
     else:
-        text = ("配偶只有在以高级职称、高级技师或省部级以上表彰申请时才可以同时申请；其他情况下按"
-                "夫妻投靠办理，那是另一项政策，本站不判断。")
+        text = (f"配偶只有在以{SENIOR_CREDENTIALS}或省部级以上表彰申请时才可以同时申请；"
+                "其他情况下按夫妻投靠办理，那是另一项政策，本站不判断。")
     return {
         "may_apply_together": together,
         "text": text,

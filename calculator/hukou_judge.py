@@ -15,7 +15,7 @@ from .decisions import fill
 from .hukou_facts import HukouFacts
 from .hukou_months import Months
 from .hukou_routes import BASE_TESTS, RouteSpec
-from .hukou_title import INTERMEDIATE, SENIOR, Held, Question, best, hukou_question
+from .hukou_title import INTERMEDIATE, SENIOR, TITLE_WORDS, Held, Question, best, hukou_question
 from .profile import Profile
 from .rules import all_values, exact, in_force_since, value
 
@@ -140,7 +140,7 @@ def base_test(person: Person, key: str, month: int, day: date) -> Check:
 
 def _title_held(person: Person, level: str) -> Check:
     met, maybe = best(list(person.held), level)
-    words = "高级职称或高级技师（一级）" if level == SENIOR else "中级及以上职称或技师（二级）以上"
+    words = TITLE_WORDS[SENIOR if level == SENIOR else INTERMEDIATE]
     if met is not None:
         return Check(MET, f"{met.name}与所聘岗位相符，已聘任")
     if maybe is not None:

@@ -6,6 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import vocabulary
+
+# The title route's and the senior route's credentials in words: 中级职称或技师, 高级职称、高级技师.
+TITLE_CREDENTIALS = (f"{vocabulary.title_name('intermediate')}或"
+                     f"{vocabulary.entry('skill_levels', 2)['worker']}")
+SENIOR_CREDENTIALS = (f"{vocabulary.title_name('senior')}、"
+                      f"{vocabulary.entry('skill_levels', 1)['worker']}")
+
 
 @dataclass(frozen=True)
 class RouteSpec:
@@ -30,10 +38,10 @@ class RouteSpec:
 
 # In the order of the H6 table: ties on the earliest month go to the first.
 ROUTES = (
-    RouteSpec("title", "中级职称或技师", "hukou.standard_months", "title"),
+    RouteSpec("title", TITLE_CREDENTIALS, "hukou.standard_months", "title"),
     RouteSpec("base_2x", "缴费基数{hukou.base_2x_multiple}倍（不要求职称）",
               "hukou.standard_months", "base", base="base_2x"),
-    RouteSpec("senior", "高级职称、高级技师或省部级以上表彰", None, "senior",
+    RouteSpec("senior", f"{SENIOR_CREDENTIALS}或省部级以上表彰", None, "senior",
               cited="hukou.senior_no_minimum"),
     RouteSpec("ceiling_3x", "企业科技和技能人才（缴费基数{hukou.ceiling_3x_multiple}倍）",
               "hukou.months.ceiling_3x", "base", base="ceiling_3x", science_post=True),

@@ -15,7 +15,13 @@ from .profile import Credential, Profile
 from .rules import value
 
 INTERMEDIATE, SENIOR = "intermediate", "senior"
-
+_SKILL = {level: vocabulary.entry("skill_levels", level) for level in (1, 2)}
+# What each level of the title condition asks for, in words (H5, H6).
+TITLE_WORDS = {
+    INTERMEDIATE: f"{vocabulary.names('title_levels')[INTERMEDIATE]}及以上职称或"
+                  f"{_SKILL[2]['worker']}（{_SKILL[2]['name']}）以上",
+    SENIOR: f"{vocabulary.title_name(SENIOR)}或{_SKILL[1]['worker']}（{_SKILL[1]['name']}）",
+}
 
 @dataclass(frozen=True)
 class Question:

@@ -13,6 +13,9 @@ from .scale import scale_cap, scale_groups
 from .yardstick import ceiling_multiple
 
 AREA_NAMES = vocabulary.names("key_areas")
+SKILL = vocabulary.names("skill_levels")  # 五级 … 一级
+TITLE = vocabulary.names("title_levels")  # 初级, 中级, 高级
+TITLE_NAMES = {level: vocabulary.title_name(level) for level in TITLE}  # 中级职称
 THREE_PLACES = vocabulary.term("three_places")  # worded one way everywhere (decision D3)
 
 
@@ -40,11 +43,14 @@ def _education(d: date) -> str:
 
 def _credential(d: date) -> str:
     return (
-        f"技能五级{_v('credential.skill_5', d)}分、四级{_v('credential.skill_4', d)}分、"
-        f"三级{_v('credential.skill_3', d)}分；技能二级、中级职称或相当于中级职称的职业资格"
-        f"{_v('credential.title_intermediate', d)}分；技能一级或高级职称"
-        f"{_v('credential.title_senior', d)}分；初级职称{_v('credential.title_junior', d)}分。"
-        f"中级及以上须最近{_v('credential.base_test_window', d)}个月内累计"
+        f"技能{SKILL[5]}{_v('credential.skill_5', d)}分、"
+        f"{SKILL[4]}{_v('credential.skill_4', d)}分、"
+        f"{SKILL[3]}{_v('credential.skill_3', d)}分；技能{SKILL[2]}、{TITLE_NAMES['intermediate']}"
+        f"或相当于{TITLE_NAMES['intermediate']}的职业资格"
+        f"{_v('credential.title_intermediate', d)}分；技能{SKILL[1]}或{TITLE_NAMES['senior']}"
+        f"{_v('credential.title_senior', d)}分；{TITLE_NAMES['junior']}"
+        f"{_v('credential.title_junior', d)}分。"
+        f"{TITLE['intermediate']}及以上须最近{_v('credential.base_test_window', d)}个月内累计"
         f"{_v('credential.base_test_months', d)}个月缴费基数不低于社平工资"
         f"{_v('credential.base_test_multiple', d):g}倍。与教育背景不累加，取较高者。"
         + _overseas(d)

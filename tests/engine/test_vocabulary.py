@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import json
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,45 @@ def test_no_engine_module_writes_a_vocabulary_word_of_its_own():
                     and id(node) not in in_f_strings):
                 copies.append(f"{path.name}:{node.lineno} {node.value}")
     assert copies == []
+
+
+# A level written out by hand: 中级职称, 中级及以上, 技能二级, 技师（二级）.
+LEVEL_WORDS = re.compile(
+    r"[初中高]级职称|中级及以上|技能[一二三四五]级|（[一二三四五]级）|[一二三四五]级（"
+)
+
+
+def test_no_engine_sentence_writes_a_level_by_hand():
+    """The title and skill levels inside the engine's sentences come from the vocabulary (its
+    docstrings and comments may name them)."""
+    copies = []
+    for path in sorted(ENGINE.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+        }
+        copies += [f"{path.name}:{node.lineno} {node.value}" for node in ast.walk(tree)
+                   if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                   and id(node) not in docstrings and LEVEL_WORDS.search(node.value)]
+    assert copies == []
+
+
+def test_the_credential_rule_and_the_hukou_routes_name_the_vocabularys_levels():
+    from calculator.hukou_routes import ROUTES
+    from calculator.hukou_title import TITLE_WORDS
+    from calculator.rule_text import RULE_TEXTS
+
+    text = RULE_TEXTS["credential"](date(2026, 6, 1))
+    for level in vocabulary.ids("skill_levels"):
+        assert vocabulary.names("skill_levels")[level] in text
+    for level in vocabulary.ids("title_levels"):
+        assert vocabulary.title_name(level) in text
+    skill_2, skill_1 = (vocabulary.entry("skill_levels", level) for level in (2, 1))
+    assert TITLE_WORDS["intermediate"].endswith(f"{skill_2['worker']}（{skill_2['name']}）以上")
+    assert TITLE_WORDS["senior"] == (f"{vocabulary.title_name('senior')}或"
+                                     f"{skill_1['worker']}（{skill_1['name']}）")
+    names = {route.id: route.name for route in ROUTES}
+    assert names["title"] == f"{vocabulary.title_name('intermediate')}或{skill_2['worker']}"
+    assert names["senior"].startswith(f"{vocabulary.title_name('senior')}、{skill_1['worker']}")
