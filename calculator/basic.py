@@ -14,7 +14,7 @@ from .insurance import InsuranceMonths, last_months
 from .line import make_line
 from .profile import Credential, Profile
 from .rule_text import THREE_PLACES
-from .rules import exact, value, value_entry
+from .rules import exact, value
 
 EDUCATION_NAMES = vocabulary.names("education_levels")
 TITLE_NAMES = {level: vocabulary.title_name(level) for level in vocabulary.ids("title_levels")}
@@ -107,12 +107,6 @@ def credential_name(c: Credential) -> str:
     return f"境外职业资格{named}（认可清单{c.category}类{level}）"
 
 
-def _document_title(param_id: str, day) -> str:
-    """The official document the value of `param_id` in force on `day` rests on."""
-    key = value_entry(param_id, day)["documents"][0]
-    return next(doc["title"] for doc in rules.documents() if doc["key"] == key)
-
-
 def _listed_by_sources(c: Credential) -> str:
     """What public sources say of the certificate's categories, when they name it."""
     entry = overseas_list.find(c.name)
@@ -133,7 +127,7 @@ def _overseas(c: Credential, d) -> tuple[str, int | None, str | None]:
     if not categories:
         since = rules.in_force_since(param)
         return name, None, (
-            f"{name}：认可清单的积分条款首见于{_document_title(param, since)}，本站自{since}起"
+            f"{name}：认可清单的积分条款首见于{rules.first_document(param)}，本站自{since}起"
             "按境外证书计分，评估日之前计0分。"
         )
     if c.category not in categories:

@@ -13,6 +13,7 @@ from .rules import (
     decision_templates,
     epoch,
     first_day,
+    first_document,
     in_force_since,
     label,
     newest_change,
@@ -26,11 +27,13 @@ TERMS = {"three_places": THREE_PLACES}
 # {since.<parameter id>}: the first day that parameter was in force ("2025-11-14");
 # {changed.<parameter id>}: the day its newest value took effect ("2019-08-20"), and
 # {latest.<parameter id>}: that newest value, whatever the evaluation date;
+# {document.<parameter id>}: the official document its first value in force rests on;
 # {first_day}: the day the points system started, before which nothing is scored.
 SINCE = "since."
 CHANGED = "changed."
 LATEST = "latest."
-PREFIXES = (SINCE, CHANGED, LATEST)
+DOCUMENT = "document."
+PREFIXES = (SINCE, CHANGED, LATEST, DOCUMENT)
 FIRST_DAY = "first_day"
 
 
@@ -82,6 +85,8 @@ def fill(template: str, day: date) -> str:
         if name.startswith(LATEST):
             param_id = name.removeprefix(LATEST)
             return in_words(param_id, value(param_id, newest_change(param_id)))
+        if name.startswith(DOCUMENT):
+            return first_document(name.removeprefix(DOCUMENT))
         if name == FIRST_DAY:
             return first_day().isoformat()
         return in_words(name, value(name, day))
@@ -95,7 +100,8 @@ def placeholders(template: str) -> list[str]:
 
 def unknown_placeholders(template: str, parameter_ids: set) -> list[str]:
     """The names in braces in `template` that are neither a term nor a parameter id (nor
-    since.<parameter id>, changed.<parameter id>, latest.<parameter id>, first_day)."""
+    since.<parameter id>, changed.<parameter id>, latest.<parameter id>,
+    document.<parameter id>, first_day)."""
     return [
         name
         for name in placeholders(template)

@@ -101,6 +101,13 @@ def in_force_since(param_id: str) -> date | None:
     return next((v["since"] for v in values if _value_of(v) is not None), None)
 
 
+def first_document(param_id: str) -> str:
+    """The title of the official document the first value in force of `param_id` rests on
+    (the overseas categories: 《…认可清单（2.0版）》（沪人社专〔2024〕365号）)."""
+    key = value_entry(param_id, in_force_since(param_id))["documents"][0]
+    return _documents()[key]["title"]
+
+
 def newest_change(param_id: str) -> date:
     """The day the newest value of `param_id` took effect."""
     return _parameters()[param_id]["values"][-1]["since"]

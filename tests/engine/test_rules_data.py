@@ -353,6 +353,18 @@ def test_no_decision_writes_a_date_by_hand():
     assert d23.endswith("2013-07-01（积分制度开始施行）以前的评估日不予计算。")
 
 
+def test_no_decision_writes_a_document_number_or_version_by_hand():
+    """A document's number and version come from sources.toml ({document.…}) in the points'
+    interpretations (D*)."""
+    for entry in rules.decision_templates().values():
+        if entry["id"].startswith("D"):
+            assert not re.search(r"〔\d{4}〕\d+号|\d\.\d版", entry["text"]), entry["id"]
+    title = next(d["title"] for d in rules.documents() if d["key"] == "overseas-list-2")
+    assert rules.first_document("credential.overseas_categories") == title
+    d25 = decisions.decision("D25", date(2026, 1, 1))["text"]
+    assert d25.startswith(f"积分条款首见于{title}：A类持证人")
+
+
 def test_the_credential_conditions_are_worded_from_the_data():
     d4 = decisions.decision("D4", date(2026, 1, 1))["text"]
     assert "三级及以上须属于高技能人才职业、工种目录" in d4
