@@ -95,6 +95,18 @@ class _Fields:
                                   f"unknown field '{key}'; allowed: {', '.join(allowed)}")
         return raw
 
+    def objects(self, items: list, path: str, allowed: tuple) -> list[tuple[int, str, dict]]:
+        """(index, path, object) of each item that is an object; any other item a problem."""
+        found = []
+        for i, item in enumerate(items):
+            at = f"{path}[{i}]"
+            data = self.object(item, at, allowed)
+            if data is not None:
+                found.append((i, at, data))
+            elif item is None:
+                self.problems.add(at, "应为对象（{…}）。", "expected an object")
+        return found
+
     def items(self, raw, path: str) -> list:
         if raw is None:
             return []
@@ -112,13 +124,7 @@ def _not_after(f: _Fields, month: int | None, path: str, as_of: date | None, wha
 
 def _permit(f: _Fields, raw, as_of: date | None) -> tuple[PermitPeriod, ...]:
     periods = []
-    for i, item in enumerate(f.items(raw, "permit")):
-        path = f"permit[{i}]"
-        data = f.object(item, path, ("from", "to"))
-        if data is None:
-            if item is None:
-                f.problems.add(path, "应为对象（{…}）。", "expected an object")
-            continue
+    for i, path, data in f.objects(f.items(raw, "permit"), "permit", ("from", "to")):
         start = f.month(data.get("from"), f"{path}.from", required=True)
         end = f.month(data.get("to"), f"{path}.to", required=False)
         _not_after(f, start, f"{path}.from", as_of, "持证开始月份")
@@ -157,13 +163,7 @@ def _children(f: _Fields, raw, as_of: date | None) -> tuple[Child, ...]:
         f.problems.add("children", f"最多填写{CHILDREN_MAX}个孩子。",
                        f"at most {CHILDREN_MAX} children")
         return ()
-    for i, item in enumerate(items):
-        path = f"children[{i}]"
-        data = f.object(item, path, ("birth_date", "general_high_school"))
-        if data is None:
-            if item is None:
-                f.problems.add(path, "应为对象（{…}）。", "expected an object")
-            continue
+    for _, path, data in f.objects(items, "children", ("birth_date", "general_high_school")):
         text = data.get("birth_date")
         school = f.flag(data.get("general_high_school"), f"{path}.general_high_school")
         if not isinstance(text, str):
