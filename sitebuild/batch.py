@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 from .errors import BuildError
+from .hashing import short_hash
 from .paths import PYODIDE_PACKAGE, ROOT, relative
-from .runtime import pyodide_version
 
 WHEELS = ROOT / ".cache" / "pyodide-wheels"
 PINS = ROOT / "requirements" / "pyodide-test.txt"
@@ -35,7 +35,7 @@ def _pins(text: str) -> dict[str, tuple[str, set[str]]]:
 
 
 def xlsx_wheels(folder: Path = WHEELS, pins_file: Path = PINS) -> dict[str, bytes]:
-    """Output path (wheels/<file>.whl) -> bytes, for openpyxl and et-xmlfile as pinned."""
+    """Output path (batch/<file>.whl) -> bytes, for openpyxl and et-xmlfile as pinned."""
     pins = _pins(pins_file.read_text(encoding="utf-8"))
     out = {}
     for package in PACKAGES:
@@ -48,17 +48,17 @@ def xlsx_wheels(folder: Path = WHEELS, pins_file: Path = PINS) -> dict[str, byte
         if hashlib.sha256(data).hexdigest() not in hashes:
             raise BuildError(relative(found[0]),
                              f"does not match the hashes pinned in {relative(pins_file)}")
-        out[f"wheels/{found[0].name}"] = data
+        out[f"batch/{found[0].name}"] = data
     return out
 
 
 def stock_stdlib() -> tuple[str, Path]:
-    """Output path and source of Pyodide's own python_stdlib.zip (the default the runtime
-    fetches beside pyodide.mjs when no other standard library is given)."""
+    """Output path (named by its content: Pyodide's own name stays the calculator's never to
+    be fetched) and source of Pyodide's python_stdlib.zip."""
     source = PYODIDE_PACKAGE / "python_stdlib.zip"
     if not source.is_file():
         raise BuildError(relative(source), "Pyodide runtime file missing: run `npm ci`")
-    return f"pyodide/{pyodide_version()}/python_stdlib.zip", source
+    return f"batch/python_stdlib-{short_hash(source.read_bytes())}.zip", source
 
 
 def template_files() -> dict[str, bytes]:

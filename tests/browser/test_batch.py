@@ -167,4 +167,4 @@ def test_the_calculators_first_visit_does_not_load_openpyxl(page: Page, site_url
     page.goto(f"{site_url}/calculator/")
     expect(page.locator("#calculator")).to_have_attribute("data-engine", "ready", timeout=WAIT)
     assert asked and not [url for url in asked if "openpyxl" in url or "xmlfile" in url]
-    assert not [url for url in asked if "python_stdlib.zip" in url]
+    assert not [url for url in asked if "python_stdlib" in url or "/batch/" in url]

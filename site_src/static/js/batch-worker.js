@@ -4,7 +4,7 @@
 // terminating this worker, so the rows are scored one message at a time.
 //
 // Messages from the page:
-//   {op: "init", indexURL, wheelURL, xlsxWheels}
+//   {op: "init", indexURL, wheelURL, stdlibURL, xlsxWheels}
 //   {op: "read", data, name}                  data: an ArrayBuffer (transferred)
 //   {op: "row", index, planned}               the index-th row read last
 //   {op: "export", format, results}           format: "csv" or "xlsx"
@@ -57,7 +57,7 @@ function describe(error) {
   return error && typeof error.message === "string" && error.message ? error.message : String(error);
 }
 
-async function start({ indexURL, wheelURL, xlsxWheels }) {
+async function start({ indexURL, wheelURL, stdlibURL, xlsxWheels }) {
   const base = new URL(indexURL, self.location.href).href;
   xlsxURLs = (xlsxWheels || []).map((url) => new URL(url, self.location.href).href);
   const wheel = fetch(new URL(wheelURL, self.location.href).href).then((r) => {
@@ -66,7 +66,8 @@ async function start({ indexURL, wheelURL, xlsxWheels }) {
   });
   wheel.catch(() => {});
   const { loadPyodide } = await import(`${base}pyodide.mjs`);
-  pyodide = await loadPyodide({ indexURL: base, stdout: () => {}, stderr: () => {} });
+  const stdLibURL = new URL(stdlibURL, self.location.href).href;
+  pyodide = await loadPyodide({ indexURL: base, stdLibURL, stdout: () => {}, stderr: () => {} });
   pyodide.unpackArchive(await wheel, "wheel");
   pyodide.runPython(PYTHON);
   python = Object.fromEntries(

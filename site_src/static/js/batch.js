@@ -59,6 +59,7 @@ function startEngine() {
     op: "init",
     indexURL: root.dataset.pyodide,
     wheelURL: root.dataset.wheel,
+    stdlibURL: root.dataset.stdlib,
     xlsxWheels: root.dataset.xlsxWheels.split(" ").filter(Boolean),
   });
   return worker;
