@@ -3,29 +3,14 @@ by calculator.rules beside it, and its decisions H1–H14 worded from the parame
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date
 
 import pytest
+from engine_helpers import check_with
 
-from calculator import check, decisions, resources, rules
+from calculator import check, decisions, rules
 from calculator.hukou_routes import ROUTES, parameter_ids
-
-
-def _broken(monkeypatch, change) -> list[str]:
-    """check() with hukou.toml changed by `change(data)`."""
-    real = resources.load_toml
-
-    def patched(file: str):
-        data = real(file)
-        if file == "hukou.toml":
-            data = copy.deepcopy(data)
-            change(data)
-        return data
-
-    monkeypatch.setattr("calculator.check.load_toml", patched)
-    return [str(problem) for problem in check.check()]
 
 
 def _param(data, pid):
@@ -66,7 +51,7 @@ def test_every_parameter_a_route_reads_is_in_the_data():
      "hukou.toml: parameter 'spouse.cap': also in rules.toml"),
 ])
 def test_check_names_the_mistake_in_the_hukou_data(monkeypatch, change, expected):
-    found = _broken(monkeypatch, change)
+    found = check_with(monkeypatch, "hukou.toml", change)
     assert any(expected in problem for problem in found), found
 
 

@@ -8,10 +8,10 @@ import re
 from datetime import date
 
 import pytest
-from engine_helpers import lines_by_id
+from engine_helpers import check_with, lines_by_id
 
 import calculator
-from calculator import check, overseas_list, rules
+from calculator import overseas_list, rules
 
 BASE = {"birth_date": "1990-01-01", "insurance": [{"from": "2020-01", "base_multiple": 1.2}]}
 WARNING = {
@@ -100,20 +100,11 @@ def test_the_named_entries_are_data_with_their_sources():
 
 
 def test_check_holds_the_list_entries(monkeypatch):
-    real = check.load_toml
+    def broken(data):
+        data["entry"][0]["categories"] = ["A", "E"]
+        data["entry"][1]["refs"] = ["nope"]
 
-    def broken(file):
-        data = real(file)
-        if file == overseas_list.FILE:
-            import copy
-
-            data = copy.deepcopy(data)
-            data["entry"][0]["categories"] = ["A", "E"]
-            data["entry"][1]["refs"] = ["nope"]
-        return data
-
-    monkeypatch.setattr("calculator.check.load_toml", broken)
-    assert [str(p) for p in check.check()] == [
+    assert check_with(monkeypatch, overseas_list.FILE, broken) == [
         "overseas_list.toml: entry 'ACCA资深会员（FCCA）': categories must be a list of A, B, C",
         "overseas_list.toml: entry 'ACCA会员': unknown reference 'nope'",
     ]

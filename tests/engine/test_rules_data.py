@@ -7,8 +7,9 @@ import re
 from datetime import date
 
 import pytest
+from engine_helpers import check_with
 
-from calculator import check, check_values, decisions, history, indicators, resources, rules
+from calculator import check, check_values, decisions, history, indicators, rules
 
 REQUIRED_IDS = [
     "standard_score",
@@ -91,23 +92,6 @@ def test_every_value_is_dated_cited_and_checked(param):
 
 
 # ------------------------------------------------------------------ the check finds mistakes
-def _broken(monkeypatch, name: str, change) -> list[str]:
-    """check() on the shipped data with one file changed by `change(data)`."""
-    real = resources.load_toml
-
-    def patched(file: str):
-        data = real(file)
-        if file == name:
-            import copy
-
-            data = copy.deepcopy(data)
-            change(data)
-        return data
-
-    monkeypatch.setattr("calculator.check.load_toml", patched)
-    return [str(problem) for problem in check.check()]
-
-
 def _param(data, pid):
     return next(p for p in data["parameter"] if p["id"] == pid)
 
@@ -134,7 +118,7 @@ def _param(data, pid):
     ],
 )
 def test_check_names_the_mistake_in_rules(monkeypatch, change, expected):
-    problems = _broken(monkeypatch, "rules.toml", change)
+    problems = check_with(monkeypatch, "rules.toml", change)
     assert any(p.startswith("rules.toml: ") and expected in p for p in problems), problems
 
 
@@ -148,7 +132,7 @@ def test_check_names_the_mistake_in_rules(monkeypatch, change, expected):
     ],
 )
 def test_check_holds_the_level_conditions_to_known_levels(monkeypatch, pid, value, expected):
-    problems = _broken(
+    problems = check_with(
         monkeypatch, "rules.toml", lambda d: _param(d, pid)["values"][0].__setitem__("value", value)
     )
     what = {"skill": "skill levels must be a list of distinct levels 1-5",
@@ -160,13 +144,13 @@ def test_check_finds_a_level_without_its_points(monkeypatch):
     def drop(data):
         data["parameter"] = [p for p in data["parameter"] if p["id"] != "credential.title_senior"]
 
-    problems = _broken(monkeypatch, "rules.toml", drop)
+    problems = check_with(monkeypatch, "rules.toml", drop)
     assert ("rules.toml: parameter 'credential.title_senior': missing (every title and skill "
             "level needs its points)") in problems
 
 
 def test_check_reports_structured_problems(monkeypatch):
-    _broken(monkeypatch, "rules.toml",
+    check_with(monkeypatch, "rules.toml",
             lambda d: _param(d, "spouse.cap")["values"][0].__setitem__("confidence", "X"))
     (problem,) = check.check()
     assert (problem.file, problem.where, problem.what) == (
@@ -175,12 +159,12 @@ def test_check_reports_structured_problems(monkeypatch):
 
 
 def test_check_finds_a_gap_between_contribution_years(monkeypatch):
-    problems = _broken(monkeypatch, "yardsticks.toml", lambda d: d["year"].pop(4))
+    problems = check_with(monkeypatch, "yardsticks.toml", lambda d: d["year"].pop(4))
     assert any("must start the month after 2021-06" in p for p in problems), problems
 
 
 def test_check_finds_a_ceiling_that_is_not_three_times_the_average(monkeypatch):
-    problems = _broken(
+    problems = check_with(
         monkeypatch, "yardsticks.toml", lambda d: d["year"][0].__setitem__("ceiling_cny", 21000)
     )
     assert any(p.startswith("yardsticks.toml: year 2018-04") for p in problems), problems
@@ -202,12 +186,12 @@ def test_check_finds_a_ceiling_that_is_not_three_times_the_average(monkeypatch):
     ids=["decision", "history note", "since placeholder", "changed placeholder"],
 )
 def test_check_finds_an_unknown_name_in_a_placeholder(monkeypatch, file, entry, text, problem):
-    problems = _broken(monkeypatch, file, lambda d: entry(d).__setitem__("text", text))
+    problems = check_with(monkeypatch, file, lambda d: entry(d).__setitem__("text", text))
     assert problems == [problem]
 
 
 def test_check_finds_an_unknown_name_in_a_document_item(monkeypatch):
-    problems = _broken(monkeypatch, "documents.toml",
+    problems = check_with(monkeypatch, "documents.toml",
                        lambda d: d["document"][0]["items"].__setitem__(0, "{credential.nope}"))
     assert problems == ["documents.toml: document 'identity': {credential.nope} is neither a "
                         "parameter nor a term"]
@@ -221,7 +205,7 @@ def test_check_finds_document_items_without_their_credential_type(monkeypatch, t
     def change(data):
         next(e for e in data["document"] if "item_types" in e)["item_types"] = types
 
-    problems = _broken(monkeypatch, "documents.toml", change)
+    problems = check_with(monkeypatch, "documents.toml", change)
     assert problems == ["documents.toml: document 'credential': item_types must name one "
                         "credential type (title, qualification, skill, overseas) for each item"]
 
@@ -231,7 +215,7 @@ def test_check_holds_every_ceiling_to_the_base_scales_highest_multiple(monkeypat
         top = _param(data, "insurance_base.scale")["values"][-1]["brackets"][-1]
         top["multiple"] = 4
 
-    problems = _broken(monkeypatch, "rules.toml", four_times)
+    problems = check_with(monkeypatch, "rules.toml", four_times)
     expected = (
         "yardsticks.toml: year 2018-04: the ceiling is 4 × the average in every year (the base "
         "scale's highest multiple)"
