@@ -13,7 +13,22 @@ from .errors import Problems
 from .parse import Unreadable, read_count, read_date
 from .profile_types import AWARDS, EDUCATION_LEVELS, KEY_AREAS, TITLE_LEVELS
 
+
 # How the problem messages name the options of a choice (never the internal values).
+def read_text(problems: Problems, raw, path: str, read, not_text: tuple[str, str], unread: str):
+    """`read(raw)` for a text as people type it (calculator.parse); None, and the problem at
+    `path`, when `raw` is not text (`not_text`: the Chinese and English) or cannot be read
+    (the reason in Chinese, and "'<raw>' <unread>")."""
+    if not isinstance(raw, str):
+        problems.add(path, *not_text)
+        return None
+    try:
+        return read(raw)
+    except Unreadable as error:
+        problems.add(path, error.reason, f"'{raw}' {unread}")
+        return None
+
+
 OPTION_NAMES = {
     EDUCATION_LEVELS: tuple(vocabulary.names("education_levels").values()),
     TITLE_LEVELS: tuple(vocabulary.names("title_levels").values()),
@@ -90,15 +105,10 @@ class Reader:
         return self.parse_date(raw, self.at(key)) if raw is not None else None
 
     def parse_date(self, raw, path: str) -> date | None:
-        if not isinstance(raw, str):
-            self.problems.add(path, "应为日期，如 1995-03-08 或 1995年3月8日。",
-                              "expected a date YYYY-MM-DD")
-            return None
-        try:
-            return read_date(raw)
-        except Unreadable as error:
-            self.problems.add(path, error.reason, f"'{raw}' is not a valid date YYYY-MM-DD")
-            return None
+        return read_text(self.problems, raw, path, read_date,
+                         ("应为日期，如 1995-03-08 或 1995年3月8日。",
+                          "expected a date YYYY-MM-DD"),
+                         "is not a valid date YYYY-MM-DD")
 
     def choice(self, key: str, options: tuple, default: str) -> str:
         raw = self.get(key, "string", default)

@@ -13,6 +13,7 @@ from datetime import date
 from . import vocabulary
 from .dates import first_day_of_month, full_years, month_label, month_of, today_in_shanghai
 from .errors import Problems
+from .field_reader import read_text
 from .hukou_facts import AreaWork, Child, HukouFacts, PermitPeriod
 from .parse import Unreadable, read_date, read_month
 
@@ -68,14 +69,9 @@ class _Fields:
             if required:
                 self.problems.add(path, "必须填写，如 2019-07。", "required: a month YYYY-MM")
             return None
-        if not isinstance(raw, str):
-            self.problems.add(path, "应为月份，如 2019-07。", "expected a month YYYY-MM")
-            return None
-        try:
-            return read_month(raw)
-        except Unreadable as error:
-            self.problems.add(path, error.reason, f"'{raw}' is not a month YYYY-MM")
-            return None
+        return read_text(self.problems, raw, path, read_month,
+                         ("应为月份，如 2019-07。", "expected a month YYYY-MM"),
+                         "is not a month YYYY-MM")
 
     def flag(self, raw, path: str) -> bool | None:
         if raw is None or isinstance(raw, bool):
