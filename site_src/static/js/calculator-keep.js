@@ -90,8 +90,8 @@ export class KeepAnswers {
   // the person says so.
   save() {
     const name = this.name;
-    const last = storage.load();
-    const existing = name ? storage.person(name) : last && !last.name ? last : null;
+    // (The unnamed copy is the one saved last, replaced as before; named ones are asked about.)
+    const existing = name ? storage.person(name) : null;
     const same = existing && JSON.stringify(existing.profile) === JSON.stringify(this.answers());
     if (existing && !same && this.current !== name) {
       const when = new Date(existing.saved_at);
