@@ -60,14 +60,20 @@ def test_sources_use_relative_imports_and_no_shared_global():
 
 EXPORTED = re.compile(r"^export (?:async )?(?:function\*?|class|const|let) ([\w$]+)", re.M)
 NAMED_IMPORT = re.compile(r"^import \{([^}]*)\} from \"\./([\w.-]+)\";", re.M)
+# A unit test under tests/js imports a module's pure parts from the site's folder.
+TEST_IMPORT = re.compile(
+    r"^import \{([^}]*)\} from \"\.\./\.\./site_src/static/js/([\w.-]+)\";", re.M)
+JS_TESTS = Path(__file__).resolve().parents[1] / "js"
 
 
-def test_every_export_is_imported_by_another_module():
+def test_every_export_is_imported_by_another_module_or_a_unit_test():
     exports = {source.name: set(EXPORTED.findall(source.read_text(encoding="utf-8")))
                for source in JS.glob("*.js")}
     used = {name: set() for name in exports}
-    for source in JS.glob("*.js"):
-        for names, target in NAMED_IMPORT.findall(source.read_text(encoding="utf-8")):
+    importers = [(source, NAMED_IMPORT) for source in JS.glob("*.js")]
+    importers += [(test, TEST_IMPORT) for test in JS_TESTS.glob("*.mjs")]
+    for source, pattern in importers:
+        for names, target in pattern.findall(source.read_text(encoding="utf-8")):
             assert target in exports, f"{source.name} imports ./{target}"
             for name in names.split(","):
                 name = name.split(" as ")[0].strip()

@@ -21,7 +21,7 @@ export function certNote({ line, level, name, points, lower, baseTest }) {
 }
 
 // A 「不确定」 answer: what it was scored as and what the other answer gives.
-export function unsureNote({ sent, total, compared, otherTotal }) {
+function unsureNote({ sent, total, compared, otherTotal }) {
   return `不确定时按“${sent}”计算，总分 ${total} 分；若是“${compared}”，总分 ${otherTotal} 分。`;
 }
 

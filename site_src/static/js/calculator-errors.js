@@ -88,7 +88,7 @@ export class FormErrors {
   }
 }
 
-export class ErrorSummary {
+class ErrorSummary {
   // root: the summary's box (#error-summary), holding its list.
   constructor(root) {
     this.root = root;
@@ -122,7 +122,7 @@ export class ErrorSummary {
   }
 }
 
-export class FieldMessages {
+class FieldMessages {
   constructor(form) {
     this.form = form;
   }

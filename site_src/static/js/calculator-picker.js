@@ -9,7 +9,7 @@ import { card, optionContent, switchToKind, switchToOverseas, switchToTitle } fr
 import { PickerCatalogue } from "./calculator-picker-match.js";
 import { el } from "./dom.js";
 
-export class Picker {
+class Picker {
   // root: a [data-picker="qualification" | "skill"] field, holding the input, the listbox and
   // the card.
   constructor(root, catalogue = PickerCatalogue.fromPage()) {

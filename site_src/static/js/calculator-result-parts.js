@@ -8,7 +8,7 @@ import { entry, names } from "./vocabulary.js";
 // The groups of the result's lines, in display order, with their titles (the vocabulary's).
 const GROUPS = ["base", "bonus", "deduction"];
 
-export function signed(points) {
+function signed(points) {
   return points > 0 ? `+${points}` : String(points);
 }
 

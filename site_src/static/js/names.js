@@ -6,10 +6,10 @@
 // Suggestion kinds, in the order they are listed when everything else is equal.
 export const KINDS = ["skill", "qualification", "title", "not_counted"];
 // How a text matches a name, best first (calculator.catalogues.MATCHES).
-export const EXACT_NAME = 0;
+const EXACT_NAME = 0;
 export const EXACT_EVERYDAY = 1;
 export const PREFIX = 2;
-export const SUBSTRING = 3;
+const SUBSTRING = 3;
 export const MATCHES = ["name", "everyday", "prefix", "substring"];
 
 // normalise_name: width, spaces and letter case do not matter.
