@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-COPIED = ("build.py", "pyproject.toml", "sitebuild", "site_src", "calculator")
+COPIED = ("build.py", "pyproject.toml", "requirements", "sitebuild", "site_src", "calculator")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "tests")
 
 
