@@ -32,7 +32,7 @@ import calculator
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-TREE = ["build.py", "pyproject.toml", "calculator", "sitebuild", "site_src"]
+TREE = ["build.py", "pyproject.toml", "requirements", "calculator", "sitebuild", "site_src"]
 B_SENTENCE = "这是新部署的版本。"
 PROFILE = {"birth_date": "1990-01-01", "education": {"level": "bachelor"}}
 

@@ -94,7 +94,8 @@ def test_wheel_is_reproducible(site_dir, monkeypatch):
 def test_wheel_holds_the_engine_and_its_data_and_nothing_else(site_dir):
     names = _names(_wheel(site_dir).read_bytes())
     package = {n for n in names if n.startswith("calculator/")}
-    modules = {f"calculator/{p.name}" for p in ENGINE.glob("*.py")}
+    modules = {f"calculator/{p.relative_to(ENGINE).as_posix()}"
+               for p in (*ENGINE.glob("*.py"), *ENGINE.glob("batch/*.py"))}
     data = {f"calculator/data/{p.name}" for p in ENGINE.glob("data/*") if p.suffix in
             (".toml", ".json")}
     assert "calculator/engine.py" in modules and "calculator/data/rules.toml" in data
