@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .engine import score
@@ -66,5 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def run() -> int:
+    try:
+        return main()
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

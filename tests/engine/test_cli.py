@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,26 @@ def test_binary_file_exits_2(tmp_path):
 def test_bad_as_of_override_exits_2(profile_file):
     done = run("score", str(profile_file), "--as-of", "2026-02-30")
     assert done.returncode == 2 and "as_of" in done.stderr
+
+
+@pytest.mark.parametrize("command", ["score", "plan", "hukou"])
+def test_output_piped_into_a_reader_that_stops_early_ends_without_traceback(command):
+    fcntl = pytest.importorskip("fcntl")
+    example = ROOT / "docs" / "examples" / "hukou.json"
+    reader, writer = os.pipe()
+    fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, 4096)  # smaller than every output, so writing blocks
+    process = subprocess.Popen([sys.executable, "-m", "calculator", command, str(example)],
+                               cwd=ROOT, stdout=writer, stderr=subprocess.PIPE)
+    os.close(writer)
+    os.read(reader, 1)  # like `| head -c 1`: read one byte, then stop reading
+    os.close(reader)
+    errors = process.stderr.read().decode("utf-8")
+    process.wait(timeout=60)
+    assert "Traceback" not in errors and "BrokenPipe" not in errors
+
+
+def test_hukou_example_gives_the_month_the_docs_name():
+    done = run("hukou", str(ROOT / "docs" / "examples" / "hukou.json"))
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["earliest"] == {
+        "route": "title", "month": "2027-09", "name": "中级职称或技师"}
