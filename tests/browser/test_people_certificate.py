@@ -1,7 +1,9 @@
-"""A certificate card that says what the chosen level gives at the person's own base: 技能二级
-needs the base test; at 0.6× it gives nothing, the note under the level says why, what it
-gives once met, and that a 三级 certificate entered beside it scores more now (the engine's
-total for both)."""
+"""Certificates as people enter them, at 360 px. What the chosen skill level gives at the
+person's own base: 技能二级 needs the base test; at 0.6× it gives nothing, the note under the
+level says why, what it gives once met, and that a 三级 certificate entered beside it scores more
+now (the engine's total for both); the picker's card says the same. Levels 4 and 5 obtained
+outside Shanghai score 0 and are not asked about verification (D4). The overseas hint says the
+list's level may be left out (D25), and a 「不确定」 category shows both outcomes."""
 
 from __future__ import annotations
 
@@ -68,3 +70,39 @@ def test_an_unsure_overseas_category_shows_both_outcomes(page: Page, site_url: s
     expect(note).to_have_text(
         f"不确定时按“C类”计算，总分 {as_c['total']} 分；若是“A类”，总分 {as_a['total']} 分。")
     page.locator("#credentials-field").screenshot(path="/tmp/overseas-unsure-360.png")
+
+
+def total_with(credential: dict) -> int:
+    return calculator.score({**START, "credentials": [credential]})["total"]
+
+
+def test_levels_4_and_5_from_outside_shanghai_are_not_asked_about_verification(
+    page: Page, site_url: str
+):
+    set_width(page, 360)
+    open_calculator(page, site_url, share_hash(START))
+    wait_ready(page)
+    field(page, "credentials[0].type").select_option("skill")
+    field(page, "credentials[0].level").select_option("4")
+    type_in(page, field(page, "credentials[0].occupation"), "电工")
+    leave(page)
+    page.locator("#f-credentials-0-job_match").check()
+    page.locator("#f-credentials-0-obtained_in_shanghai-no").check()
+    verified = page.locator("#f-credentials-0-verified_in_shanghai-group")
+    expect(verified).to_be_hidden()
+    outside = {**SKILL, "obtained_in_shanghai": False}
+    expect_total(page, total_with({**outside, "level": 4}))
+    expect(page.locator("#to-confirm")).not_to_contain_text("核验")
+    field(page, "credentials[0].level").select_option("5")
+    expect(verified).to_be_hidden()
+    # 三级 from outside Shanghai counts once verified: asked.
+    field(page, "credentials[0].level").select_option("3")
+    expect(verified).to_be_visible()
+    page.locator("#f-credentials-0-verified_in_shanghai").check()
+    expect_total(page, calculator.score(
+        {**START, "credentials": [{**outside, "level": 3, "verified_in_shanghai": True}]})["total"])
+    # Back to 四级: the answer given for 三级 is not sent.
+    field(page, "credentials[0].level").select_option("4")
+    expect(verified).to_be_hidden()
+    expect_total(page, total_with({**outside, "level": 4}))
+

@@ -76,10 +76,12 @@ export function syncVisibility(form) {
   }
 }
 
+// Several controls may share a path (a certificate's level: title, skill or overseas): the
+// one whose question applies holds the answer.
 function controlValue(form, path) {
   const controls = [...form.querySelectorAll(`[name="${CSS.escape(path)}"]`)];
   if (!controls.length) return undefined;
-  const first = controls[0];
+  const first = controls.find((c) => c.type !== "radio" && applies(c, form)) || controls[0];
   if (first.type === "radio") return controls.find((c) => c.checked)?.value ?? "";
   if (first.type === "checkbox") {
     const yes = first.dataset.negate !== undefined ? !first.checked : first.checked;
