@@ -7,12 +7,16 @@ list's level may be left out (D25), and a 「不确定」 category shows both ou
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
 from people import leave, set_width, type_in
 from playwright.sync_api import Page, expect
 
 import calculator
+from calculator import vocabulary
+from calculator.rules import value
 
 pytestmark = pytest.mark.browser
 
@@ -76,6 +80,50 @@ def total_with(credential: dict) -> int:
     return calculator.score({**START, "credentials": [credential]})["total"]
 
 
+def skill_card(page: Page):
+    return page.locator('[data-picker="skill"] .picker-card').first
+
+
+def credential_raw_points(profile: dict) -> int:
+    line = next(x for x in calculator.score(profile)["lines"] if x["id"] == "credential")
+    return line["raw_points"]
+
+
+def test_the_picker_card_says_what_the_level_gives_at_the_persons_own_base(
+    page: Page, site_url: str
+):
+    set_width(page, 360)
+    open_calculator(page, site_url, share_hash(START))
+    wait_ready(page)
+    field(page, "credentials[0].type").select_option("skill")
+    field(page, "credentials[0].level").select_option("2")
+    type_in(page, field(page, "credentials[0].occupation"), "电工")
+    leave(page)
+    card = skill_card(page)
+    points = value("credential.skill_2", date.fromisoformat(AS_OF))
+    low = credential_raw_points({**START, "credentials": [{**SKILL, "level": 2}]})
+    assert low < points
+    # At 0.6× the level's 100 points are not there: the card says what it gives now and why.
+    expect(card).to_contain_text(f"以你现在的缴费基数计 {low} 分")
+    expect(card).to_contain_text(f"满足后可计 {points} 分")
+    expect(card).not_to_contain_text(f"按你选的等级可计 {points} 分")
+
+    # A base of 1.2× meets the test: now it gives all of it.
+    base = field(page, "insurance[0].base_multiple")
+    base.fill("")
+    type_in(page, base, "1.2")
+    leave(page)
+    high = {**START, "insurance": [{"from": "2018-03", "base_multiple": 1.2}]}
+    assert credential_raw_points({**high, "credentials": [{**SKILL, "level": 2}]}) == points
+    expect(card).to_contain_text(f"以你现在的缴费基数可计 {points} 分")
+
+    # 三级 needs no base test: its points, whatever the base.
+    field(page, "credentials[0].level").select_option("3")
+    level_3 = value("credential.skill_3", date.fromisoformat(AS_OF))
+    expect(card).to_contain_text(f"按你选的等级可计 {level_3} 分")
+    page.locator("#credentials-field").screenshot(path="/tmp/picker-card-level-360.png")
+
+
 def test_levels_4_and_5_from_outside_shanghai_are_not_asked_about_verification(
     page: Page, site_url: str
 ):
@@ -106,3 +154,15 @@ def test_levels_4_and_5_from_outside_shanghai_are_not_asked_about_verification(
     expect(verified).to_be_hidden()
     expect_total(page, total_with({**outside, "level": 4}))
 
+
+def test_the_overseas_hint_says_the_level_is_optional(page: Page, site_url: str):
+    set_width(page, 360)
+    open_calculator(page, site_url)
+    field(page, "credentials[0].type").select_option("qualification")
+    type_in(page, field(page, "credentials[0].name"), "我的境外证书")
+    page.keyboard.press("Escape")
+    card = page.locator('[data-picker="qualification"] .picker-card').first
+    levels = vocabulary.names("overseas_levels")
+    expect(card).to_contain_text(
+        f"对应的职称等级可以不选，不选按{levels['intermediate']}计，清单写明{levels['senior']}的选“{levels['senior']}”")
+    expect(card).not_to_contain_text("填写类别和对应的职称等级")

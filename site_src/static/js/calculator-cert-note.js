@@ -10,7 +10,8 @@
 // certificate added) or null; baseTest: the test in words.
 export function certNote({ line, level, name, points, lower, baseTest }) {
   const full = points[level];
-  if (!line || line.points >= full) return "";
+  // raw_points: what the certificate gives before education is weighed against it (D5).
+  if (!line || (line.raw_points ?? line.points) >= full) return "";
   const parts = [line.explanation, `${name}须${baseTest}，满足后本项可计 ${full} 分。`];
   if (lower) {
     parts.push(
@@ -35,13 +36,45 @@ export class CertificateNotes {
   }
 
   clear() {
+    this.removeNotes();
+    for (const row of this.form.querySelectorAll("[data-level-worth]")) delete row.dataset.levelWorth;
+  }
+
+  removeNotes() {
     for (const note of this.form.querySelectorAll(".cert-note")) note.remove();
+  }
+
+  row(rows, i) {
+    return this.form.querySelectorAll('[data-repeat="credentials"] .row')[rows.credentials?.[i] ?? i];
+  }
+
+  // What a skill level that needs the base test gives at the person's own base, the other
+  // conditions met: the engine scores the certificate alone, and the row's data-level-worth
+  // ({level, points}) tells the picker's card (calculator-picker-card.js levelWorth).
+  levelWorth(profile, rows, i, asked) {
+    const credential = profile.credentials[i];
+    const level = Number(credential.level);
+    const row = this.row(rows, i);
+    if (!row || credential.type !== "skill" || !this.levels.includes(level)) return;
+    const alone = {
+      type: "skill",
+      level,
+      occupation: credential.occupation,
+      job_match: true,
+      obtained_in_shanghai: true,
+    };
+    this.score({ ...profile, credentials: [alone] }, `worth-${i}`).then((reply) => {
+      if (asked !== this.asked || !reply?.ok) return;
+      const line = reply.result.lines.find((l) => l.id === "credential");
+      row.dataset.levelWorth = JSON.stringify({ level, points: line ? (line.raw_points ?? line.points) : 0 });
+      row.dispatchEvent(new CustomEvent("level-worth"));
+    });
   }
 
   // Credential i's selects answered 「不确定」 (data-unsure): the engine scores the other answer
   // too, and the note under the select gives both totals.
   unsure(profile, rows, result, i, asked) {
-    const row = this.form.querySelectorAll('[data-repeat="credentials"] .row')[rows.credentials?.[i] ?? i];
+    const row = this.row(rows, i);
     for (const select of row?.querySelectorAll("select[data-unsure]") || []) {
       if (select.value !== "unsure" || select.closest("[hidden]")) continue;
       const key = select.name.slice(select.name.lastIndexOf(".") + 1);
@@ -66,15 +99,16 @@ export class CertificateNotes {
   // profile and rows: what was scored (calculator-form.js readProfile); result: its result.
   update(profile, rows, result) {
     const asked = ++this.asked;
-    this.clear();
+    this.removeNotes();
     const line = result.lines.find((l) => l.id === "credential");
     const credentials = profile.credentials || [];
     credentials.forEach((credential, i) => {
       this.unsure(profile, rows, result, i, asked);
+      this.levelWorth(profile, rows, i, asked);
       const level = Number(credential.level);
       if (credential.type !== "skill" || !this.levels.includes(level)) return;
-      if (!line || line.points >= this.points[level]) return;
-      const row = this.form.querySelectorAll('[data-repeat="credentials"] .row')[rows.credentials?.[i] ?? i];
+      if (!line || (line.raw_points ?? line.points) >= this.points[level]) return;
+      const row = this.row(rows, i);
       const select = row?.querySelector('select[name$=".level"]');
       if (!select) return;
       const nameOf = (n) => [...select.options].find((o) => o.value === String(n))?.textContent || "";

@@ -19,6 +19,15 @@ const ELSEWHERE = {
   qualification: { what: "专业技术类职业资格", button: "改按职业资格填写" },
 };
 
+// A note on the card followed by its one button (data: the button's data-* attributes, which
+// say what the picker does when it is pressed).
+function withButton(note, text, data) {
+  return [
+    note,
+    el("div", { className: "button-row" }, el("button", { type: "button", className: "secondary", ...data, text })),
+  ];
+}
+
 export function optionContent(suggestion, typed) {
   const { target, rank, matched } = suggestion;
   const entry = target.entry;
@@ -53,17 +62,9 @@ function entryCard(catalogue, kind, entry, text, row) {
   }
   if (!catalogue.engineFinds(kind, entry, text)) {
     lines.push(
-      el("p", { text: `计算时按目录中的名称识别，请改用“${entry.name}”。` }),
-      el(
-        "div",
-        { className: "button-row" },
-        el("button", {
-          type: "button",
-          className: "secondary",
-          "data-use-name": entry.name,
-          text: `改为“${entry.name}”`,
-        }),
-      ),
+      ...withButton(el("p", { text: `计算时按目录中的名称识别，请改用“${entry.name}”。` }), `改为“${entry.name}”`, {
+        "data-use-name": entry.name,
+      }),
     );
   }
   if (kind === "qualification") {
@@ -77,9 +78,8 @@ function entryCard(catalogue, kind, entry, text, row) {
     return lines;
   }
   const level = row?.querySelector('select[name$=".level"][data-kind="int"]')?.value;
-  const worth = level && points.skill ? points.skill[level] : null;
   lines.push(
-    el("p", { text: worth ? `按你选的等级可计 ${worth} 分。` : `在目录中，${points.skill_catalogue}可计分。` }),
+    el("p", { text: levelWorth(points, level, row?.dataset.levelWorth) }),
     el("p", {
       text: `条件：与受聘岗位相符；${points.skill_base_test}还须${points.base_test}；外省市取得的${points.skill_outside}须经本市核验，其他等级不计分。`,
     }),
@@ -87,17 +87,35 @@ function entryCard(catalogue, kind, entry, text, row) {
   return lines;
 }
 
+// What the skill level chosen gives. A level that needs the base test: at the person's own
+// base once the engine has said (`known`, the row's data-level-worth: {level, points}, written by
+// CertificateNotes), until then with its condition.
+export function levelWorth(points, level, known) {
+  const full = level && points.skill ? points.skill[level] : null;
+  if (!full) return `在目录中，${points.skill_catalogue}可计分。`;
+  if (!(points.skill_base_test_levels || []).includes(Number(level))) return `按你选的等级可计 ${full} 分。`;
+  let atBase = null;
+  try {
+    const worth = JSON.parse(known || "null");
+    if (worth && worth.level === Number(level)) atBase = worth.points;
+  } catch {
+    // not known yet
+  }
+  if (atBase === null) return `按你选的等级，${points.base_test}时可计 ${full} 分。`;
+  if (atBase >= full) return `按你选的等级，以你现在的缴费基数可计 ${full} 分。`;
+  return `按你选的等级，以你现在的缴费基数计 ${atBase} 分：须${points.base_test}，满足后可计 ${full} 分。`;
+}
+
+// The overseas list's level is optional (D25): 中级 unless the list says 高级.
 function overseasHint() {
-  return [
+  const level = names("overseas_levels");
+  return withButton(
     el("p", {
-      text: `如果这是境外取得的职业资格证书，请在“证书类别”中选“${vocabularyEntry("credential_types", "overseas").option}”，按${catalogueName("overseas")}填写类别和对应的职称等级。`,
+      text: `如果这是境外取得的职业资格证书，请在“证书类别”中选“${vocabularyEntry("credential_types", "overseas").option}”，按${catalogueName("overseas")}填写类别；对应的职称等级可以不选，不选按${level.intermediate}计，清单写明${level.senior}的选“${level.senior}”。`,
     }),
-    el(
-      "div",
-      { className: "button-row" },
-      el("button", { type: "button", className: "secondary", "data-to-overseas": true, text: "改按境外职业资格填写" }),
-    ),
-  ];
+    "改按境外职业资格填写",
+    { "data-to-overseas": true },
+  );
 }
 
 // The card for the text in a field. While the person is still choosing (suggestions open, or
@@ -110,24 +128,16 @@ export function card(catalogue, kind, text, choosing, row) {
   if (choosing) return [];
   if (exact && exact.target.kind === "title") {
     const { level, reason } = exact.target.entry;
-    return [
+    return withButton(
       el("p", {}, el("strong", { text: `“${text.trim()}”是职称` }), document.createTextNode(`：${reason}`)),
-      el(
-        "div",
-        { className: "button-row" },
-        el("button", {
-          type: "button",
-          className: "secondary",
-          "data-to-title": level,
-          text: `改按「职称·${titleLevel(level)}」填写`,
-        }),
-      ),
-    ];
+      `改按「职称·${titleLevel(level)}」填写`,
+      { "data-to-title": level },
+    );
   }
   if (exact && exact.target.kind === OTHER[kind]) {
     const { entry, kind: belongs } = exact.target;
     const where = ELSEWHERE[belongs];
-    return [
+    return withButton(
       el(
         "p",
         {},
@@ -136,18 +146,9 @@ export function card(catalogue, kind, text, choosing, row) {
           `：${catalogueName(belongs)}第 ${entry.no} 项“${entry.name}”，不在${catalogueName(kind)}中。${where.button}，才能按目录计分。`,
         ),
       ),
-      el(
-        "div",
-        { className: "button-row" },
-        el("button", {
-          type: "button",
-          className: "secondary",
-          "data-to-kind": belongs,
-          "data-name": entry.name,
-          text: where.button,
-        }),
-      ),
-    ];
+      where.button,
+      { "data-to-kind": belongs, "data-name": entry.name },
+    );
   }
   if (exact) {
     const { name, reason } = exact.target.entry;

@@ -176,6 +176,8 @@ class Picker {
       if (item) this.choose([...list.children].indexOf(item));
     });
     this.row?.addEventListener("change", () => this.showCard());
+    // The engine has said what the level gives at the person's own base (CertificateNotes).
+    this.row?.addEventListener("level-worth", () => this.showCard());
   }
 }
 
