@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import everyday_check, hukou_routes, overseas_list, schooling, verification
+from . import everyday_check, hukou_routes, overseas_list, route_reach, schooling, verification
 from .check_values import (
     level_points_problems,
     parameter_problems,
@@ -155,8 +155,8 @@ def _hukou_problems(hukou: dict, rules: dict) -> list[str]:
 
 def check() -> list[Problem]:
     """Every problem in the shipped data; [] when sound (the everyday certificate names are
-    checked by calculator.everyday_check, the schooling and verification facts by
-    their modules' problems())."""
+    checked by calculator.everyday_check, the schooling and verification facts and the
+    planner's data by their modules' problems())."""
     sources = load_toml("sources.toml")
     rules = load_toml("rules.toml")
     hukou = load_toml("hukou.toml")
@@ -190,7 +190,8 @@ def check() -> list[Problem]:
     ]
     # these checks name their file themselves: "<file>: <where>: <what>"
     everyday = [Problem.read(*line.split(": ", 1)) for line in [
-        *everyday_check.check_everyday(), *schooling.problems(), *verification.problems()]]
+        *everyday_check.check_everyday(), *schooling.problems(), *verification.problems(),
+        *route_reach.problems()]]
     return [Problem.read(file, problem) for file, problems in found for problem in problems] + (
         everyday
     )

@@ -1,15 +1,19 @@
 """The deadline arithmetic: the last day to apply for a decision by the person's own date, and
 for one route whether it makes that date, the latest day its change (or month its higher base)
-must start and the last day an application still reaches the standard, in words."""
+must start and the last day an application still reaches the standard, in words; and for
+someone at the standard today, why to apply early."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
-from .dates import month_label, month_of
+from .basic import age_line
+from .dates import add_years, month_label, month_of
 from .profile import Profile
 from .projection import Scored
-from .route_search import Person, route_days
+from .route_reach import planner_words
+from .route_search import Person, lower_age_days, route_days
 from .routes import Route
 from .rules import value
 
@@ -134,15 +138,47 @@ def deadline_fields(person: Person, route: Route, scored: Scored, deadline: date
     }
 
 
-def target_facts(target, deadline, course, entries, as_of) -> dict | None:
+def early_note(p: Profile, course: dict, standard: int) -> str:
+    """For someone at the standard today: apply early, and why (the stretch at the standard
+    when it does not last, the age points a birthday within a year lowers, the yearly
+    re-confirmation), in the planner's words."""
+    words = planner_words("early_words")
+    reasons = [course["reach_note"]] if course["reach_note"] else []
+    for day in lower_age_days(p, p.as_of, add_years(p.as_of, 1))[:1]:
+        before = age_line(replace(p, as_of=day - timedelta(days=1)), [])["points"]
+        after = age_line(replace(p, as_of=day), [])["points"]
+        reasons.append(words["age"].format(day=day.isoformat(), before=before, after=after))
+    reasons.append(words["confirmed"])
+    return f"{words['lead'].format(standard=standard)}：{'；'.join(reasons)}。"
+
+
+def _latest_note(target: date, deadline: date, course: dict, makes: list, as_of: date) -> str:
+    """The deadline's lead in words, the one binding latest day in it (or why there is none)."""
+    days = value("process.decision_working_days", as_of)
+    if target < as_of:
+        return f"截止日期{target.isoformat()}已经过去。"
+    if deadline < as_of:
+        return (f"按受理后约{days}个工作日推算，最迟的申请日已经过去：现在提出申请也来不及在"
+                f"{target.isoformat()}前拿到结果。")
+    if course["meets_target"]:
+        return f"{course['deadline_note']}。"
+    if makes:
+        return f"最迟约在{deadline.isoformat()}前提出申请（按下方来得及的办法）。"
+    return f"按受理时间推算，最迟约在{deadline.isoformat()}前提出申请。"
+
+
+def target_facts(target, deadline, course, entries, as_of, early: str | None) -> dict | None:
     """The deadline's facts, led by the one binding latest day to apply: the current course's
     last day when it makes it (earlier than `apply_by` when its score falls short first),
-    else `apply_by` when a route makes it, else None."""
+    else `apply_by` when a route makes it, else None; that day in words (`latest_note`) and,
+    for someone at the standard today, `early` (early_note) while the day to apply is ahead."""
     if target is None:
         return None
     makes = [e["id"] for e in entries if e["meets_target"]]
     return {
         "latest_day": course["apply_until"] or (deadline.isoformat() if makes else None),
+        "latest_note": _latest_note(target, deadline, course, makes, as_of),
+        "early_note": early if deadline >= as_of else None,
         "date": target.isoformat(),
         "apply_by": deadline.isoformat(),
         "apply_by_passed": deadline < as_of,

@@ -65,6 +65,8 @@ def _route(route: dict, standard: int) -> list[str]:
     if route.get("deadline_note"):
         out.append(f"    截止日期：{route['deadline_note']}")
     out.append(f"    需要：{route['needs']}")
+    if route.get("out_of_reach"):
+        out.append(f"    暂时做不到：{route['out_of_reach']['why']}")
     out.append(f"    假设：{route['assumption']}")
     return out
 
@@ -73,14 +75,8 @@ def explain_plan(plan: dict) -> str:
     out = [plan["summary"], ""]
     target = plan.get("target")
     if target:
-        latest = target["latest_day"]
-        binding = (f"最迟须于{latest}提出申请（分数在{target['apply_by']}之前就会低于标准分值）"
-                   if latest and latest != target["apply_by"]
-                   else f"约需在{target['apply_by']}前提出申请")
-        out.append(
-            f"截止日期：{target['date']}；{binding}；"
-            f"受理后约需{target['processing_working_days']}个工作日。"
-        )
+        out.append(f"截止日期：{target['date']}。{target['latest_note']}"
+                   f"受理后约需{target['processing_working_days']}个工作日。")
         out.append("")
     for route in [plan["time_only"], *plan["routes"]]:
         out.extend(_route(route, plan["standard"]))

@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import date
 
 from .dates import add_months, add_years
-from .deadline import apply_by, deadline_fields, target_facts
+from .deadline import apply_by, deadline_fields, early_note, target_facts
 from .documents import added
 from .engine import score_profile
 from .plan_options import Options, read_options
 from .profile import Profile, read_profile
 from .projection import chart_dates
+from .route_reach import out_of_reach
 from .route_search import Person, holding, scan, scan_routes
 from .routes import Route, keep_paying, latest_multiple
 from .rules import value
@@ -44,6 +45,8 @@ def _entry(route: Route, reach: date | None, result: dict, current: dict) -> dic
         "deadline_note": None,
         "lines": {line["id"]: line["points"] for line in result["lines"]},
         "documents": added(result, current, route.credential_type),
+        "wage": route.wage,
+        "out_of_reach": None,
     }
 
 
@@ -100,14 +103,18 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
         if reach is None or (course_reach is not None and reach >= course_reach):
             continue  # no sooner than going on as now
         scored[route.id] = route_scored
+        if route.id not in person.expected:  # a date the person gives is theirs to keep
+            entry["out_of_reach"] = out_of_reach(p, route.kind, route.credential_level)
         kept.append((route, entry))
     if deadline is not None:
         course.update(deadline_fields(person, time_only, time_scored, deadline, False))
         for route, entry in kept:
             entry.update(deadline_fields(person, route, scored[route.id], deadline,
                                          course["meets_target"]))
+    # within reach first: a route that needs what the person has not given comes after
     kept.sort(key=lambda pair: (
-        pair[1]["reaches_standard_on"], KIND_ORDER.index(pair[0].kind), pair[1]["total"]
+        pair[1]["out_of_reach"] is not None, pair[1]["reaches_standard_on"],
+        KIND_ORDER.index(pair[0].kind), pair[1]["total"]
     ))
     entries = [entry for _, entry in kept]
 
@@ -115,6 +122,7 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
     if not compared and entries:
         compared = [entries[0]["id"]]
     projection = _projection(p, options.target, horizon, course, entries, compared, scored)
+    early = early_note(p, course, standard) if current["passes"] else None
     return {
         "as_of": p.as_of.isoformat(),
         "standard": standard,
@@ -124,14 +132,14 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
             "eligible": current["eligible"],
             "vetoed": current["vetoed"],
         },
-        "target": target_facts(options.target, deadline, course, entries, p.as_of),
+        "target": target_facts(options.target, deadline, course, entries, p.as_of, early),
         "time_only": course,
         "routes": entries,
         "horizon": horizon.isoformat(),
         "projection": projection,
         "line_labels": {line["id"]: line["label"] for line in current["lines"]},
         "summary": _summary(p.as_of, current, course, entries, standard, options.target,
-                            deadline),
+                            deadline, early),
     }
 
 
@@ -157,14 +165,18 @@ def _projection(p, target, horizon, course, entries, compared, scored) -> dict:
     return {"dates": [d.isoformat() for d in dates], "series": series}
 
 
-def _summary(as_of, current, course, entries, standard, target, deadline) -> str:
+def _first(entry: dict) -> str:
+    """What a route out of reach needs first, in brackets after its title."""
+    reach = entry["out_of_reach"]
+    return f"（{reach['first']}）" if reach else ""
+
+
+def _summary(as_of, current, course, entries, standard, target, deadline, early) -> str:
     if current["vetoed"]:
         return "存在一票否决情形，无法通过时间或其他变化达到标准分值。"
     when, note = course["reaches_standard_on"], course["reach_note"]
     if current["passes"]:
-        text = f"按评估日的情况已达到{standard}分标准分值（{current['total']}分）。"
-        if note:
-            text += (f"请尽早申请：{note}；积分还要在每年签注居住证时随之确认。")
+        text = f"按评估日的情况已达到{standard}分标准分值（{current['total']}分）。{early}"
     else:
         text = f"现在{current['total']}分。按现在的情况继续，" + (
             f"{note}。" if note else f"预计{when}达到{standard}分。" if when
@@ -172,7 +184,8 @@ def _summary(as_of, current, course, entries, standard, target, deadline) -> str
         )
         if entries:
             best = entries[0]
-            text += f"最快的办法：{best['title']}，预计{best['reaches_standard_on']}达到。"
+            text += (f"最快的办法：{best['title']}{_first(best)}，"
+                     f"预计{best['reaches_standard_on']}达到。")
     if target is None:
         return text
     days = value("process.decision_working_days", as_of)
@@ -198,7 +211,7 @@ def _summary(as_of, current, course, entries, standard, target, deadline) -> str
 
     if course["meets_target"]:
         return text + ("来得及。" if current["passes"] else "按现在的情况继续就来得及。")
-    makes = [e["title"] + (f"（{cut_short(e)}）" if cut_short(e) else "")
+    makes = [e["title"] + (f"（{cut_short(e)}）" if cut_short(e) else "") + _first(e)
              for e in entries if e["meets_target"]]
     if makes:
         return text + f"按现在的情况来不及，{'、'.join(makes)}来得及。"

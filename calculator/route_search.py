@@ -93,7 +93,7 @@ def _settled(p: Profile, route: Route, horizon: date) -> date:
     return first_day_of_month(max(drops) + longest + 1) if drops else p.as_of
 
 
-def _lower_age_days(p: Profile, start: date, horizon: date) -> list[date]:
+def lower_age_days(p: Profile, start: date, horizon: date) -> list[date]:
     """The birthdays after `start` up to the horizon on which the age line gives less than
     the day before (the age line alone is cheap to score)."""
     found = []
@@ -109,7 +109,7 @@ def _first_fall(p: Profile, route: Route, scored: Scored, start: date, horizon: 
     """The first day after `start` (at the standard) up to the horizon on which the route
     falls short of it, or None when it holds."""
     settled = _settled(p, route, horizon)
-    risky = {*rule_days(), *_lower_age_days(p, start, horizon)}
+    risky = {*rule_days(), *lower_age_days(p, start, horizon)}
     if p.flags["fresh_graduate"]:
         risky.add(date(p.as_of.year + 1, 1, 1))
     for day in route_days(p, route, start, horizon)[1:]:

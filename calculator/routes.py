@@ -19,7 +19,7 @@ from .profile import TITLE_LEVELS, Credential, Period, Profile
 from .projection import Course, grown
 from .rule_text import THREE_PLACES
 from .rules import exact, value, value_entry
-from .yardstick import years
+from .wage import wage_needed
 
 # A high-skill occupation to name in the words of the level 3–1 routes when the person has
 # given none: any occupation of the catalogue counts alike.
@@ -46,6 +46,9 @@ class Route:
     # given when the route is built)
     base_multiple: Fraction | None = None
     credential_type: str | None = None  # the type of credential the route adds
+    credential_level: object = None  # and its level
+    # the wage the higher base asks for, with its words (calculator.wage), when it pays one
+    wage: dict | None = None
 
 
 def latest_multiple(p: Profile) -> Fraction | None:
@@ -79,11 +82,6 @@ def _paying(timeline: Profile, multiple: Fraction, month: int) -> Callable[[date
 
 def _as_is(timeline: Profile) -> Callable[[date], Profile]:
     return lambda day: timeline
-
-
-def _yuan(multiple: Fraction) -> str:
-    newest = years()[-1]
-    return f"{round(float(multiple) * newest.average_cny):,}元"
 
 
 def _from_day(d: date, expected: dict[str, date], route_id: str, param: str) -> tuple[date, str]:
@@ -141,16 +139,17 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
     needs_higher = (latest or 0) < base_test
 
     def tested(rid: str):
-        """The base of a route with the base test (by day), its words, and the higher base it
-        pays: the test's multiple from `base_from` (default: the month of `as_of`), when the
-        person is not already paying that."""
+        """The base of a route with the base test (by day), its words, the higher base it
+        pays and the wage that asks for: the test's multiple from `base_from` (default: the
+        month of `as_of`), when the person is not already paying that."""
         if not needs_higher:
-            return _as_is(timeline), "", None
+            return _as_is(timeline), "", None, None
         month = base_from.get(rid, month_of(d))
         return (
             _paying(timeline, at_test, month),
             f"，从{month_label(month)}起按社平工资{float(at_test):g}倍缴费",
             at_test,
+            wage_needed(at_test, month),
         )
 
     tested_levels = value("credential.skill_base_test_levels", d)
@@ -167,18 +166,21 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
         if needs_base:
             needs += f"，并且{_words_base_test(d)}"
         credential = Credential("skill", level, example if in_catalogue else None, job_match=True)
-        base, paying, higher = tested(rid) if needs_base else (_as_is(timeline), "", None)
+        base, paying, higher, wage = (tested(rid) if needs_base
+                                      else (_as_is(timeline), "", None, None))
         # the next level up has at least these points on every day, unless it needs the base
         # test this one does not
         stronger = (f"skill_{level - 1}" if level > 1 and (level - 1 in tested_levels) == needs_base
                     else None)
         routes.append(Route(
-            rid, "skill", f"取得与岗位相符的{name}", f"{needs}。{_effort(param, d)}",
+            rid, "skill", f"取得与岗位相符的{name}", f"{needs}。{_effort(param, d)}{_said(wage)}",
             f"从{starts.isoformat()}起持有与所聘岗位相符的{name}{whose}{paying}"
             "，其他情况同“按现在的情况继续”。",
             starts, _with(base, starts, _adding(credential)), weaker_than=stronger,
             base_multiple=higher,
             credential_type="skill",
+            credential_level=level,
+            wage=wage,
         ))
     scoring_titles = [level for level in TITLE_LEVELS if level_points("title", level, d) > 0]
     has_scoring_title = any(c.type == "title" and c.level in scoring_titles
@@ -201,16 +203,23 @@ def credential_routes(p: Profile, timeline: Profile, latest: Fraction | None,
             f"并且{_words_base_test(d)}。{_effort(param, d)}"
         )
         credential = Credential("title", level, job_match=True)
-        base, paying, higher = tested(rid)
+        base, paying, higher, wage = tested(rid)
         routes.append(Route(
-            rid, "title", f"取得与岗位相符的{words}职称", needs,
+            rid, "title", f"取得与岗位相符的{words}职称", needs + _said(wage),
             f"从{starts.isoformat()}起持有与所聘岗位相符的{words}职称{whose}{paying}"
             "，其他情况同“按现在的情况继续”。",
             starts, _with(base, starts, _adding(credential)),
             base_multiple=higher,
             credential_type="title",
+            credential_level=level,
+            wage=wage,
         ))
     return routes
+
+
+def _said(wage: dict | None) -> str:
+    """The wage a route's higher base asks for, as a sentence after its needs."""
+    return f"{wage['text']}。" if wage else ""
 
 
 def _adding(credential: Credential):
@@ -266,12 +275,13 @@ def base_routes(p: Profile, timeline: Profile, latest: Fraction | None,
         month = base_from.get(rid, month_of(d))
         paying = _paying(timeline, multiple, month)
         top = "（即缴费上限）" if bracket is scale[-1] else ""
+        wage = wage_needed(multiple, month)
         routes.append(Route(
             rid, "base",
             f"把缴费基数提高到社平工资的{bracket['multiple']:g}倍",
-            f"需要从{month_label(month)}起按社平工资{bracket['multiple']:g}倍{top}缴费"
-            f"（按最新社平工资约{_yuan(multiple)}/月），最近{bracket['window_months']}个月中满"
-            f"{bracket['months_required']}个月后可得{bracket['points']}分。",
+            f"需要从{month_label(month)}起按社平工资{bracket['multiple']:g}倍{top}缴费，"
+            f"最近{bracket['window_months']}个月中满{bracket['months_required']}个月后可得"
+            f"{bracket['points']}分。{_said(wage)}",
             f"从{month_label(month)}起按社平工资{bracket['multiple']:g}倍缴纳社保，"
             "其他情况同“按现在的情况继续”。",
             max(d, first_day_of_month(month)), lambda day, base=paying: grown(base(day), day),
@@ -279,6 +289,7 @@ def base_routes(p: Profile, timeline: Profile, latest: Fraction | None,
                 f"base_{scale[position + 1]['multiple']:g}" if position + 1 < len(scale) else None
             ),
             base_multiple=multiple,
+            wage=wage,
         ))
     return routes
 

@@ -71,8 +71,11 @@ def test_the_85_point_person_is_offered_the_routes_within_reach():
     assert {"skill_4", "title_intermediate", "education_bachelor", "base_3"} <= set(routes)
     title_needs = routes["title_intermediate"]["needs"]
     assert "最近12个月中至少6个月的缴费基数不低于社平工资1倍" in title_needs
-    days = [r["reaches_standard_on"] for r in plan["routes"]]
-    assert days == sorted(days)
+    # those within reach first (skill_2 and skill_1 need a lower level first), each part
+    # soonest first
+    order = [(r["out_of_reach"] is not None, r["reaches_standard_on"]) for r in plan["routes"]]
+    assert order == sorted(order)
+    assert routes["skill_2"]["out_of_reach"] and not routes["skill_3"]["out_of_reach"]
 
 
 def test_every_route_figure_is_a_rescore():

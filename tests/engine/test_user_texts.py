@@ -47,8 +47,9 @@ NAMES = frozenset(
     }
 )
 WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-# Values that are codes, not sentences: ids, warning codes, field paths, line ids, kinds.
-CODES = {"id", "code", "path", "line", "group", "kind", "unit", "routes_that_make_it"}
+# Values that are codes, not sentences: ids, warning codes, field paths, line ids, kinds,
+# addresses.
+CODES = {"id", "code", "path", "line", "group", "kind", "unit", "routes_that_make_it", "url"}
 
 
 def internal_names(text: str) -> list[str]:
