@@ -17,6 +17,7 @@ from . import vocabulary
 from .dates import today_in_shanghai
 from .decisions import fill
 from .resources import load_json, load_toml
+from .rules import epoch
 
 SKILLS_FILE = "skill_occupations.json"
 QUALIFICATIONS_FILE = "qualifications.json"
@@ -191,18 +192,30 @@ def find_qualification(name: str) -> dict | None:
     return _find(QUALIFICATIONS_FILE, name)
 
 
-def _find_group(groups: list[dict], name: object) -> dict | None:
+def _find_group(groups_of, name: object, as_of: date | None) -> dict | None:
+    """The first of the groups `groups_of(as_of)` gives with a name that is `name`."""
     if not isinstance(name, str) or not search_key(name):
         return None
-    key = search_key(name)
-    return next((g for g in groups if any(search_key(n) == key for n in g["names"])), None)
+    found = _group_index(groups_of, epoch(as_of or today_in_shanghai())).get(search_key(name))
+    return copy.deepcopy(found) if found else None
+
+
+@cache
+def _group_index(groups_of, day: date) -> dict[str, dict]:
+    # the groups' reasons are the same on every day of one epoch (rules.epoch); a plan scores
+    # a certificate that is not listed on hundreds of days
+    index: dict[str, dict] = {}
+    for group in groups_of(day):
+        for name in group["names"]:
+            index.setdefault(search_key(name), group)
+    return index
 
 
 def find_title_hint(name: str, as_of: date | None = None) -> dict | None:
     """The title hint a name belongs to ("工程师" → 中级职称), or None."""
-    return _find_group(title_hints(as_of), name)
+    return _find_group(title_hints, name, as_of)
 
 
 def find_not_counted(name: str, as_of: date | None = None) -> dict | None:
     """The not-counted certificate a name belongs to ("电工证" → 特种作业操作证), or None."""
-    return _find_group(not_counted(as_of), name)
+    return _find_group(not_counted, name, as_of)

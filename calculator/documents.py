@@ -5,18 +5,31 @@ eligibility test, and what to do next once the standard score is reached; the sa
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from .dates import today_in_shanghai
 from .decisions import fill
 from .resources import load_toml
+from .rules import epoch
 
 
 def all_documents(as_of: date | None = None) -> list[dict]:
     """Every entry, the parameters named in its items filled with the values in force on
     `as_of` (today in Shanghai by default)."""
-    day = as_of or today_in_shanghai()
-    return [{**entry, "items": [fill(item, day) for item in entry["items"]]}
-            for entry in load_toml("documents.toml")["document"]]
+    return [{**entry, "items": list(items)} for entry, items in _filled(as_of)]
+
+
+def _filled(as_of: date | None) -> list[tuple[dict, tuple[str, ...]]]:
+    """(entry, its items filled) for every entry, on `as_of`."""
+    entries = load_toml("documents.toml")["document"]
+    return list(zip(entries, _filled_in_epoch(epoch(as_of or today_in_shanghai())), strict=True))
+
+
+@cache
+def _filled_in_epoch(day: date) -> tuple[tuple[str, ...], ...]:
+    # every day of one epoch has the same rules (rules.epoch): a plan scores hundreds of days
+    return tuple(tuple(fill(item, day) for item in entry["items"])
+                 for entry in load_toml("documents.toml")["document"])
 
 
 def checklist(result: dict, credential_types: set[str] | None = None) -> list[dict]:
@@ -28,8 +41,8 @@ def checklist(result: dict, credential_types: set[str] | None = None) -> list[di
     paying = result["eligibility"]["months"] > 0
     return [
         {"id": entry["id"], "purpose": entry["purpose"],
-         "items": _items_for(entry, credential_types)}
-        for entry in all_documents(date.fromisoformat(result["as_of"]))
+         "items": _items_for(entry, items, credential_types)}
+        for entry, items in _filled(date.fromisoformat(result["as_of"]))
         if entry["when"] == "always"
         or (entry["when"] == "eligibility" and paying)
         or entry["when"] in scoring
@@ -44,17 +57,17 @@ def added(result: dict, before: dict, credential_type: str | None = None) -> lis
     new = {line["id"] for line in result["lines"] if line["raw_points"] > 0} - had
     return [
         {"id": entry["id"], "purpose": entry["purpose"],
-         "items": _items_for(entry, None if credential_type is None else {credential_type})}
-        for entry in all_documents(date.fromisoformat(result["as_of"]))
+         "items": _items_for(entry, items, None if credential_type is None else {credential_type})}
+        for entry, items in _filled(date.fromisoformat(result["as_of"]))
         if entry["when"] in new
     ]
 
 
-def _items_for(entry: dict, wanted: set[str] | None) -> list[str]:
+def _items_for(entry: dict, items: tuple[str, ...], wanted: set[str] | None) -> list[str]:
     types = entry.get("item_types")
     if wanted is None or types is None:
-        return entry["items"]
-    return [item for item, kind in zip(entry["items"], types, strict=True) if kind in wanted]
+        return list(items)
+    return [item for item, kind in zip(items, types, strict=True) if kind in wanted]
 
 
 def hukou_checklist(route: str | None) -> list[dict]:
@@ -69,4 +82,9 @@ def hukou_checklist(route: str | None) -> list[dict]:
 
 
 def next_steps(as_of: date) -> list[str]:
-    return [fill(step["text"], as_of) for step in load_toml("documents.toml")["next_step"]]
+    return list(_next_steps_in_epoch(epoch(as_of)))
+
+
+@cache
+def _next_steps_in_epoch(day: date) -> tuple[str, ...]:
+    return tuple(fill(step["text"], day) for step in load_toml("documents.toml")["next_step"])

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .. import vocabulary
-from ..engine import score
+from ..engine import score_profile
 from ..errors import ValidationError
 from ..hukou import hukou
-from ..planner import plan
+from ..profile import read_profile
+from .reach import reach
 from .row import engine_problems, read_row
 
 FIELDS = tuple(entry["id"] for entry in vocabulary.entries("batch_results"))
@@ -63,8 +64,9 @@ def result(number: int, name: str, profile: dict | None, problems: list[str],
         profile = {**profile, "as_of": as_of}
     out["profile"] = profile
     try:
-        scored = score(profile)
-        course = plan(profile) if planned else None
+        person = read_profile(profile)
+        scored = score_profile(person)
+        course = reach(person, scored, profile.get("plan")) if planned else None
         if profile.get("version") == 3:
             _hukou(profile, out)
     except ValidationError as error:
@@ -75,11 +77,10 @@ def result(number: int, name: str, profile: dict | None, problems: list[str],
                headline=scored["headline"])
     out["to_confirm"] = [q["question"] for q in scored["to_confirm"]] + out["to_confirm"]
     if course is not None:
-        out.update(planned=True, reaches_on=course["time_only"]["reaches_standard_on"],
-                   reach_note=course["time_only"].get("reach_note"))
-        if course["routes"]:
-            fastest = course["routes"][0]
-            out["fastest"] = f"{fastest['title']}（预计{fastest['reaches_standard_on']}）"
+        out.update(planned=True, reaches_on=course["reaches_on"], reach_note=course["reach_note"])
+        if course["fastest"]:
+            fastest = course["fastest"]
+            out["fastest"] = f"{fastest['title']}（预计{fastest['reaches_on']}）"
     return out
 
 
