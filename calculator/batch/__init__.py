@@ -11,11 +11,11 @@ openpyxl is imported only when an .xlsx is read or written. docs/batch.md descri
 
 from .files import read_file
 from .limits import FileRefused
-from .results import one, run
+from .results import one, plan_of, run
 from .template import template_csv, template_xlsx
 from .writers import to_csv, to_jsonl, to_xlsx
 
-__all__ = ["FileRefused", "check_file", "one", "read_file", "run", "template_csv",
+__all__ = ["FileRefused", "check_file", "one", "plan_of", "read_file", "run", "template_csv",
            "template_xlsx", "to_csv", "to_jsonl", "to_xlsx"]
 
 

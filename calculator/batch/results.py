@@ -51,11 +51,12 @@ def _hukou(profile: dict, out: dict) -> None:
 
 
 def result(number: int, name: str, profile: dict | None, problems: list[str],
-           as_of: str | None = None, planned: bool = True) -> dict:
+           as_of: str | None = None, planned: bool = True, documents: bool = False) -> dict:
     """The result of one read row: scored, planned and (with permit periods) checked for
     居转户 when it has no problems; its problems otherwise. The plan is most of the time a row
     takes: `planned=False` leaves its keys (reaches_on, reach_note, fastest) None, for a page
-    that shows the totals first and plans the rows after."""
+    that shows the totals first and plans the rows after (`plan_of`). `documents` adds the
+    score's documents list (`documents`) to a scored row, for a page's printed pages."""
     out = _empty(number, name)
     out["problems"] = list(problems)
     if profile is None or problems:
@@ -77,11 +78,34 @@ def result(number: int, name: str, profile: dict | None, problems: list[str],
                headline=scored["headline"])
     out["to_confirm"] = [q["question"] for q in scored["to_confirm"]] + out["to_confirm"]
     if course is not None:
-        out.update(planned=True, reaches_on=course["reaches_on"], reach_note=course["reach_note"])
-        if course["fastest"]:
-            fastest = course["fastest"]
-            out["fastest"] = f"{fastest['title']}（预计{fastest['reaches_on']}）"
+        out.update(_plan_columns(course))
+    if documents:
+        out["documents"] = scored["documents"]
     return out
+
+
+def _plan_columns(found: dict) -> dict:
+    fastest = found["fastest"]
+    return {"planned": True, "reaches_on": found["reaches_on"], "reach_note": found["reach_note"],
+            "fastest": f"{fastest['title']}（预计{fastest['reaches_on']}）" if fastest else None}
+
+
+def plan_of(row: dict, as_of: str | None = None) -> dict:
+    """The plan's keys (planned, reaches_on, reach_note, fastest) of a row as a reader gives it,
+    for a page that has shown the row's result made with `planned=False`: its other keys are as
+    they were, so only the plan is worked out ({"planned": False} for a row with problems).
+    When only the plan finds a problem (a bad `plan` object), the row's whole result."""
+    number, name, profile, problems = _read(row)
+    if profile is None or problems:
+        return {"planned": False}
+    if as_of:
+        profile = {**profile, "as_of": as_of}
+    try:
+        person = read_profile(profile)
+        found = reach(person, score_profile(person, confirmations=False), profile.get("plan"))
+    except ValidationError:
+        return result(number, name, profile, problems, as_of)
+    return _plan_columns(found)
 
 
 def run(rows: Iterable[dict], as_of: str | None = None,
@@ -97,10 +121,16 @@ def run(rows: Iterable[dict], as_of: str | None = None,
     return out
 
 
-def one(row: dict, as_of: str | None = None, planned: bool = True) -> dict:
+def one(row: dict, as_of: str | None = None, planned: bool = True,
+        documents: bool = False) -> dict:
     """The result of one row as a reader gives it."""
+    return result(*_read(row), as_of, planned, documents)
+
+
+def _read(row: dict) -> tuple:
+    """(number, name, profile, problems) of a row as a reader gives it."""
     if "texts" in row:
         name, profile, problems = read_row(row["texts"])
     else:
         name, profile, problems = row.get("name", ""), row.get("profile"), row.get("problems", [])
-    return result(row["row"], name, profile, problems, as_of, planned)
+    return row["row"], name, profile, problems

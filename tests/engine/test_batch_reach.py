@@ -72,19 +72,36 @@ def test_a_stored_profile_has_the_plans_columns(profile):
     same_as_plan(profile)
 
 
-def batch_rows() -> list[dict]:
-    rows = []
-    for name in ("batch.csv", "batch.jsonl"):
-        for row in read_file((EXAMPLES / name).read_bytes(), name)["rows"]:
-            made = results.one(row, "2026-12-01", planned=False)
-            if made["profile"] is not None:
-                rows.append(made["profile"])
-    return rows
+AS_OF = "2026-12-01"
 
 
-@pytest.mark.parametrize("profile", batch_rows())
+def example_rows() -> list[dict]:
+    return [row for name in ("batch.csv", "batch.jsonl")
+            for row in read_file((EXAMPLES / name).read_bytes(), name)["rows"]]
+
+
+def batch_profiles() -> list[dict]:
+    made = (results.one(row, AS_OF, planned=False) for row in example_rows())
+    return [result["profile"] for result in made if result["profile"] is not None]
+
+
+@pytest.mark.parametrize("profile", batch_profiles())
 def test_an_example_row_has_the_plans_columns(profile):
     same_as_plan(profile)
+
+
+def test_a_row_planned_after_its_totals_is_the_row_planned_at_once():
+    """A page shows every row's total first (planned=False), then asks for the plan alone."""
+    rows = example_rows()
+    assert len(rows) > 3
+    for row in rows:
+        first = results.one(row, AS_OF, planned=False, documents=True)
+        whole = results.one(row, AS_OF, documents=True)
+        assert {**first, **results.plan_of(row, AS_OF)} == whole
+        if whole["profile"] is not None:
+            assert whole["documents"] == calculator.score(whole["profile"])["documents"]
+        else:  # a row with problems
+            assert whole["problems"] and "documents" not in whole
 
 
 NOT_YET = {"version": 2, "as_of": "2026-12-01", "birth_date": "1983-11-20",
@@ -126,6 +143,10 @@ def test_a_bad_plan_object_is_a_problem_of_the_row():
     profile = {**NOT_YET, "plan": {"expected": {"skill_3": "2027-13-01"}}}
     out = results.result(2, "某人", profile, [])
     assert out["total"] is None and out["problems"] and not out["planned"]
+    first = results.result(2, "某人", profile, [], planned=False)
+    assert first["total"] == 85 and not first["problems"]  # the plan object is not read
+    later = results.plan_of({"row": 2, "name": "某人", "profile": profile, "problems": []})
+    assert {**first, **later} == out
 
 
 def test_the_row_gives_the_plans_columns_in_words():
