@@ -115,6 +115,18 @@ class PageFunctions:
 
         return SOURCE_KEY.sub(link, _text(text))
 
+    def refs(self, *keys: str) -> Markup:
+        """A page's own sentence cited: refs("S19b", "J-S13") links [S19b][J-S13] to the
+        sources list (rules data: sources.toml, hukou.toml); an unknown key fails the build."""
+        known = {s["key"] for s in self.engine.rules.sources()}
+        unknown = [k for k in keys if k not in known]
+        if not keys or unknown:
+            raise PageFunctionError(f"refs: unknown source key(s) {unknown or '(none given)'}")
+        if self.sources_url is None:
+            return Markup("".join(f"[{escape(k)}]" for k in keys))
+        return Markup("".join(f'<a href="{self.sources_url}#source-{escape(k)}">[{escape(k)}]</a>'
+                              for k in keys))
+
     def indicator_table(self, group: str) -> Markup:
         groups = self.engine.vocabulary.ids("groups")
         if group not in groups:
@@ -574,6 +586,7 @@ class PageFunctions:
             ),
             "decisions_list": self.decisions_list,
             "sources_list": self.sources_list,
+            "refs": self.refs,
             "worked_example": self.worked_example,
             "value": self.value,
             "value_words": self.value_words,
