@@ -87,3 +87,12 @@ def test_dark_theme_follows_the_system(browser, site_url):
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(21, 25, 29)"
     context.close()
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_the_navigation_is_one_row_on_a_laptop(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{site_url}/")
+    tops = page.locator(".site-nav a").evaluate_all(
+        "links => links.map(a => Math.round(a.getBoundingClientRect().top))")
+    assert len(tops) > 8 and len(set(tops)) == 1, tops
