@@ -27,8 +27,10 @@ def profile_in(link: str) -> dict:
 def expect_target_marks(page: Page, plan: dict) -> None:
     target = plan["target"]
     expect(page.locator("#plan .plan-target h3")).to_have_text(f"截止日期 {target['date']}")
-    apply_by = page.locator("#plan .plan-apply-by")
-    expect(apply_by).to_have_text(f"最迟约在 {target['apply_by']} 前提出申请")
+    # the box leads with the engine's sentence, the one binding latest day in bold
+    lead = page.locator("#plan .plan-apply-by")
+    expect(lead).to_have_text(target["latest_note"])
+    expect(lead.locator("strong")).to_have_text(target["latest_day"] or target["apply_by"])
     expect(page.locator("#plan .plan-target")).to_contain_text(
         f"受理后约需 {target['processing_working_days']} 个工作日")
     course = page.locator("#plan .plan-target .plan-verdict")

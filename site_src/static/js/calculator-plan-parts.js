@@ -35,7 +35,9 @@ function verdictText(meets) {
   return meets ? "✓ 来得及" : "✗ 来不及";
 }
 
-// The deadline: the day to apply by, and whether the current course and each route make it.
+// The deadline: the one binding latest day to apply (the engine's latest_note, its day in bold),
+// why to apply early for someone at the standard today, and whether the current course and
+// each route make it.
 function targetBox(plan) {
   const target = plan.target;
   const course = plan.time_only;
@@ -44,28 +46,8 @@ function targetBox(plan) {
     "aria-labelledby": "plan-target-title",
     "data-makes": String(target.current_course_makes_it || target.routes_that_make_it.length > 0),
   });
-  box.append(el("h3", { id: "plan-target-title", text: `截止日期 ${target.date}` }));
-  if (target.apply_by_passed) {
-    box.append(
-      el("p", {
-        className: "plan-apply-by",
-        text:
-          target.date < plan.as_of
-            ? `截止日期 ${target.date} 已经过去。`
-            : `按受理后约 ${target.processing_working_days} 个工作日推算，最迟的申请日已经过去：现在提出申请也来不及在 ${target.date} 前拿到结果。`,
-      }),
-    );
-  } else {
-    box.append(
-      el(
-        "p",
-        { className: "plan-apply-by" },
-        "最迟约在 ",
-        el("strong", { "data-apply-by": target.apply_by, text: target.apply_by }),
-        " 前提出申请",
-      ),
-    );
-  }
+  box.append(el("h3", { id: "plan-target-title", text: `截止日期 ${target.date}` }), leadLine(target));
+  if (target.early_note) box.append(el("p", { className: "plan-early", text: target.early_note }));
   box.append(
     el("p", {
       className: "hint",
@@ -78,15 +60,16 @@ function targetBox(plan) {
         className: "plan-verdict",
         "data-meets": String(course.meets_target),
         text: course.meets_target
-          ? `✓ 现在已达到标准分值：${course.deadline_note}。`
+          ? `${verdictText(true)}：现在已达到标准分值。`
           : "✗ 现在已达到标准分值，但来不及在截止日期前拿到结果。",
       }),
     );
     return box;
   }
-  const when = course.reaches_standard_on
-    ? `预计 ${course.reaches_standard_on} 达到`
-    : `到 ${course.total_on} 仍达不到`;
+  // a first stretch at the standard that does not last is said in the engine's words
+  const when =
+    course.reach_note ||
+    (course.reaches_standard_on ? `预计 ${course.reaches_standard_on} 达到` : `到 ${course.total_on} 仍达不到`);
   box.append(
     el(
       "p",
@@ -96,7 +79,10 @@ function targetBox(plan) {
     ),
   );
   if (!course.meets_target) {
-    const titles = plan.routes.filter((r) => r.meets_target).map((r) => r.title);
+    // a route that needs something first says what, after its title
+    const titles = plan.routes
+      .filter((r) => r.meets_target)
+      .map((r) => (r.out_of_reach ? `${r.title}（${r.out_of_reach.first}）` : r.title));
     box.append(
       el("p", {
         className: "plan-verdict-routes",
@@ -107,6 +93,21 @@ function targetBox(plan) {
     );
   }
   return box;
+}
+
+// The box's lead: the engine's sentence, the one binding latest day in it in bold (the day to
+// apply by when nothing makes it; no day once the day to apply by has passed).
+function leadLine(target) {
+  const day = target.apply_by_passed ? null : target.latest_day || target.apply_by;
+  const note = target.latest_note;
+  const at = day ? note.indexOf(day) : -1;
+  const line = el("p", { className: "plan-apply-by", "data-latest-day": target.latest_day });
+  if (at < 0) {
+    line.textContent = note;
+    return line;
+  }
+  line.append(note.slice(0, at), el("strong", { "data-apply-by": day, text: day }), note.slice(at + day.length));
+  return line;
 }
 
 function chartSection(plan, width) {

@@ -118,15 +118,38 @@ function documentsLine(documents) {
   );
 }
 
+// What a route out of reach needs first and why, in the engine's words, with its sources.
+function reachLine(reach) {
+  const links = reach.sources.flatMap((s, i) => [i ? "、" : "（", el("a", { href: s.url, text: s.title })]);
+  if (links.length) links.push("）");
+  return el("p", { className: "route-reach" }, el("strong", { text: `${reach.first}。` }), reach.why, ...links);
+}
+
+// The route's needs, the site's interpretation a higher base's wage rests on (本站解释D26)
+// linked to where it is explained.
+function needsLine(route) {
+  const line = el("p", { className: "route-needs" }, el("strong", { text: "需要：" }));
+  const cited = route.wage ? `本站解释${route.wage.decision}` : "";
+  const at = cited ? route.needs.lastIndexOf(cited) : -1;
+  if (at < 0) {
+    line.append(route.needs);
+    return line;
+  }
+  const link = el("a", { href: `/about/#decision-${route.wage.decision}`, text: cited });
+  line.append(route.needs.slice(0, at), link, route.needs.slice(at + cited.length));
+  return line;
+}
+
 function routeCard(route, plan, expected) {
   const card = el(
     "li",
-    { className: "route-card", "data-route": route.id },
+    { className: "route-card", "data-route": route.id, "data-out-of-reach": route.out_of_reach ? "true" : null },
     el("h4", { text: route.title }),
     el("p", { className: "route-when", text: `${whenText(route, plan.standard)}。` }),
   );
+  if (route.out_of_reach) card.append(reachLine(route.out_of_reach));
   if (plan.target) card.append(targetLine(route));
-  card.append(el("p", { className: "route-needs" }, el("strong", { text: "需要：" }), route.needs));
+  card.append(needsLine(route));
   if (route.documents.length) card.append(documentsLine(route.documents));
   if (EXPECTABLE.has(route.kind)) {
     card.append(expectedField(route.id, route.starts_on, { reset: Boolean(expected[route.id]) }));
@@ -140,7 +163,7 @@ export function routesSection(plan, { expected, known }) {
   const parts = [];
   if (plan.routes.length) {
     parts.push(
-      el("h3", { text: "更快达标的办法（按达标日期排序）" }),
+      el("h3", { text: "更快达标的办法（按达标日期排序，要先具备条件的排在后面）" }),
       el("p", {
         className: "hint",
         text: `每个办法都可以勾选“在图表中对比”，最多 ${MAX_COMPARED} 个，和“照现在的情况继续”一起画在上面的图中、列在对比表里（都不选时显示最快的一个）。`,

@@ -203,12 +203,24 @@ export class Plan {
     this.shown = plan;
     delete view.plan.dataset.stale;
     for (const route of plan.routes) known.set(route.id, route.title);
-    const focused = view.plan.contains(document.activeElement) ? document.activeElement.id : "";
+    const active = view.plan.contains(document.activeElement) ? document.activeElement : null;
+    // a date being typed (the form re-scores, and so re-plans, on every key) is kept as typed
+    // until it is the person's answer (Enter, or leaving the field)
+    const id = active?.dataset.expected;
+    const typing =
+      id && active.value.trim() !== (this.answers.expected[id] ?? null)
+        ? { value: active.value, at: active.selectionStart }
+        : null;
     const width = () => {
       this.drawnWidth = this.chartWidth();
       return this.drawnWidth;
     };
     view.plan.replaceChildren(...planParts(plan, { width, expected: this.answers.expected, known }));
-    if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+    const again = active?.id ? document.getElementById(active.id) : null;
+    if (again && typing) {
+      again.value = typing.value;
+      again.setSelectionRange(typing.at, typing.at);
+    }
+    again?.focus({ preventScroll: true });
   }
 }
