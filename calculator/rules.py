@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from .dates import today_in_shanghai
@@ -76,7 +76,14 @@ def value(param_id: str, as_of: date | None = None):
     """The value of a parameter in force on `as_of` (today in Shanghai by default); None
     when the item was not in force then. Lists come as tuples and a scale's brackets as
     read-only mappings, so no caller can change the rules. Unknown id -> KeyError."""
-    return _frozen_values(param_id)[_in_force(param_id, as_of)]
+    if as_of is None:
+        return _frozen_values(param_id)[_in_force(param_id, None)]
+    return _value_on(param_id, as_of)
+
+
+@lru_cache(maxsize=4096)  # the 居转户 check asks the same few parameters for every month it judges
+def _value_on(param_id: str, day: date):
+    return _frozen_values(param_id)[_in_force(param_id, day)]
 
 
 @cache
