@@ -1,10 +1,11 @@
-"""What only /batch/ loads: the Pyodide standard library as Pyodide ships it (the batch reads
-.xlsx with openpyxl, which needs modules the calculator's trimmed copy leaves out), the
-openpyxl and et-xmlfile wheels, and the template files, made by calculator.batch.
+"""What only /batch/ loads: its own trimmed standard library (the batch reads .xlsx with
+openpyxl, which needs modules the calculator's archive leaves out), the openpyxl and
+et-xmlfile wheels, and the template files, made by calculator.batch.
 
-The wheels are the ones `./dev` downloads into .cache/pyodide-wheels/ from the pins of
-requirements/pyodide-test.txt; the build checks each against the pinned hashes, so the site
-ships exactly the pinned files and builds offline once they are there."""
+The wheels are the ones `./dev` downloads into .cache/site-wheels/ from the pins of
+requirements/site-wheels.txt (the site's own, apart from the test requirements); the build
+checks each against the pinned hashes, so the site ships exactly the pinned files and builds
+offline once they are there."""
 
 from __future__ import annotations
 
@@ -14,14 +15,15 @@ from pathlib import Path
 
 from .errors import BuildError
 from .hashing import short_hash
-from .paths import PYODIDE_PACKAGE, ROOT, relative
+from .paths import ROOT, relative
+from .stdlib import Stdlib, build_stdlib
 
-WHEELS = ROOT / ".cache" / "pyodide-wheels"
-PINS = ROOT / "requirements" / "pyodide-test.txt"
+WHEELS = ROOT / ".cache" / "site-wheels"
+PINS = ROOT / "requirements" / "site-wheels.txt"
 PACKAGES = ("et-xmlfile", "openpyxl")  # openpyxl needs et-xmlfile
-GET_WHEELS = ("run `./dev test` once (it downloads them), or `.venv/bin/python -m pip download "
-              "--no-deps --only-binary=:all: -d .cache/pyodide-wheels "
-              "-r requirements/pyodide-test.txt`")
+GET_WHEELS = ("run `./dev build` once (it downloads them), or `.venv/bin/python -m pip download "
+              "--no-deps --require-hashes --only-binary=:all: -d .cache/site-wheels "
+              "-r requirements/site-wheels.txt`")
 
 
 def _pins(text: str) -> dict[str, tuple[str, set[str]]]:
@@ -35,7 +37,8 @@ def _pins(text: str) -> dict[str, tuple[str, set[str]]]:
 
 
 def xlsx_wheels(folder: Path = WHEELS, pins_file: Path = PINS) -> dict[str, bytes]:
-    """Output path (batch/<file>.whl) -> bytes, for openpyxl and et-xmlfile as pinned."""
+    """Output path (batch/<hash12>/<file>.whl: named by its content, like every file the
+    service worker keeps for good) -> bytes, for openpyxl and et-xmlfile as pinned."""
     pins = _pins(pins_file.read_text(encoding="utf-8"))
     out = {}
     for package in PACKAGES:
@@ -48,17 +51,15 @@ def xlsx_wheels(folder: Path = WHEELS, pins_file: Path = PINS) -> dict[str, byte
         if hashlib.sha256(data).hexdigest() not in hashes:
             raise BuildError(relative(found[0]),
                              f"does not match the hashes pinned in {relative(pins_file)}")
-        out[f"batch/{found[0].name}"] = data
+        out[f"batch/{short_hash(data, 12)}/{found[0].name}"] = data
     return out
 
 
-def stock_stdlib() -> tuple[str, Path]:
-    """Output path (named by its content: Pyodide's own name stays the calculator's never to
-    be fetched) and source of Pyodide's python_stdlib.zip."""
-    source = PYODIDE_PACKAGE / "python_stdlib.zip"
-    if not source.is_file():
-        raise BuildError(relative(source), "Pyodide runtime file missing: run `npm ci`")
-    return f"batch/python_stdlib-{short_hash(source.read_bytes())}.zip", source
+def trimmed_stdlib(wheel: bytes, batch_wheel: bytes, xlsx: dict[str, bytes]) -> tuple[str, Stdlib]:
+    """Output path (batch/<hash12>/stdlib.zip) and the archive: Pyodide's standard library
+    trimmed to what the engine and the batch import with openpyxl (sitebuild/stdlib.py)."""
+    made = build_stdlib(wheel, batch_wheels=(batch_wheel, *xlsx.values()))
+    return f"batch/{short_hash(made.file.read_bytes(), 12)}/stdlib.zip", made
 
 
 def template_files() -> dict[str, bytes]:

@@ -557,6 +557,7 @@ class PageFunctions:
         return Markup(f'<dl class="decisions">{items}</dl>')
 
     def context(self) -> dict:
+        words = self.engine.vocabulary.vocabulary()
         return {
             "indicator_table": self.indicator_table,
             "history_table": self.history_table,
@@ -569,7 +570,10 @@ class PageFunctions:
             "since": self.since,
             "three_places": self.engine.decisions.TERMS["three_places"],
             "profile_format": self.engine.profile.format_facts(),
-            "vocabulary": self.engine.vocabulary.vocabulary(),
+            # The calculator page writes `vocabulary` whole into #vocabulary; the batch's
+            # columns, result names and limits are shown by /batch/'s template only.
+            "vocabulary": {k: v for k, v in words.items() if not k.startswith("batch_")},
+            "batch_vocabulary": {k: v for k, v in words.items() if k.startswith("batch_")},
             # the highest multiple a base can count as: the contribution ceiling's
             "ceiling_multiple": format(float(self.engine.yardstick.ceiling_multiple()), "g"),
             # the calculator's 「孩子参加中考（某年）」: the suggested day to reach the standard by

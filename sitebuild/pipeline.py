@@ -26,7 +26,7 @@ from .search_index import build_index
 from .stdlib import build_stdlib
 from .templates import render_pages, template_environment
 from .vendor import minisearch_module, vendored_modules
-from .wheel import build_wheel, wheel_output_path
+from .wheel import batch_wheel_output_path, build_batch_wheel, build_wheel, wheel_output_path
 
 
 @dataclass
@@ -99,14 +99,21 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
     with report.step("wheel"):
         wheel = build_wheel(package)
         wheel_path = wheel_output_path(package, wheel)
+        # calculator/batch/, loaded beside the engine on /batch/ only
+        batch_wheel = build_batch_wheel(package)
+        batch_wheel_path = batch_wheel_output_path(package, batch_wheel)
 
     with report.step("stdlib"):
         stdlib = build_stdlib(wheel)
-        brotli_size = None
-        if compress:  # the write step reads these from the compression cache
-            variants = dict(compressed_variants(stdlib.path, stdlib.file.read_bytes()))
-            brotli_size = len(variants[".br"]) if ".br" in variants else None
-        report.notes.append(stdlib.summary(brotli_size))
+        # /batch/ only: fetched there, never by the calculator
+        batch_wheels = batch.xlsx_wheels()
+        batch_stdlib_path, batch_stdlib = batch.trimmed_stdlib(wheel, batch_wheel, batch_wheels)
+        for path, made in ((stdlib.path, stdlib), (batch_stdlib_path, batch_stdlib)):
+            brotli_size = None
+            if compress:  # the write step reads these from the compression cache
+                variants = dict(compressed_variants(path, made.file.read_bytes()))
+                brotli_size = len(variants[".br"]) if ".br" in variants else None
+            report.notes.append(made.summary(brotli_size, path))
 
     with report.step("bodies"):
         functions = PageFunctions(
@@ -130,9 +137,6 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
 
     with report.step("templates"):
         tree = OutputTree()
-        # /batch/ only: fetched when a file is read there, never by the calculator
-        batch_wheels = batch.xlsx_wheels()
-        batch_stdlib = batch.stock_stdlib()
         pyodide_url = f"/pyodide/{pyodide_version()}/"
         common = {
             "site": config,
@@ -152,7 +156,8 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
             ),
             "skills": skills,
             "qualifications": qualifications,
-            "batch": {"stdlib_url": "/" + batch_stdlib[0],
+            "batch": {"stdlib_url": "/" + batch_stdlib_path,
+                      "wheel_url": "/" + batch_wheel_path,
                       "wheels": ["/" + path for path in batch_wheels]},
             "csp": site_files.CSP,
             "service_worker": (STATIC / "sw.js").is_file(),
@@ -165,9 +170,10 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
         for path, data in assets.files.items():
             tree.add(path, data)
         tree.add(wheel_path, wheel)
+        tree.add(batch_wheel_path, batch_wheel)
         for path, data in {**batch_wheels, **batch.template_files()}.items():
             tree.add(path, data)
-        tree.copy(*batch_stdlib)
+        tree.copy(batch_stdlib_path, batch_stdlib.file)
 
     with report.step("runtime"):
         for path, source in runtime_files().items():
@@ -180,7 +186,11 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
         tree.add("robots.txt", site_files.robots(config))
         tree.add("manifest.webmanifest", site_files.manifest(config, assets))
         immutable = [*assets.files, wheel_path, *runtime_files(), stdlib.path]
-        tree.add("_headers", site_files.headers_file(page_urls, immutable))
+        # /batch/'s engine files: named by their content, kept by the service worker only
+        # once /batch/ loads them or asks for them
+        batch_files = [batch_wheel_path, *batch_wheels, batch_stdlib_path]
+        tree.add("_headers", site_files.headers_file(page_urls, [*immutable, *batch_files],
+                                                     immutable_files=batch_files))
 
     with report.step("links"):
         check_links(html, tree.paths(), {p.output: p.file for p in pages})
@@ -190,8 +200,9 @@ def build(out: Path, base_url: str | None = None, compress: bool = True) -> Repo
         # does, and kept by the service worker then, not downloaded with the offline copy.
         on_demand = {assets.urls[name] for name in vendored}
         precache = [*page_urls, *("/" + p for p in immutable if "/" + p not in on_demand),
-                    "/manifest.webmanifest"]
-        worker = site_files.service_worker(_output_version(tree), sorted(precache))
+                    *("/" + p for p in batch.template_files()), "/manifest.webmanifest"]
+        worker = site_files.service_worker(_output_version(tree), sorted(precache),
+                                           sorted("/" + p for p in batch_files))
         if worker is not None:
             tree.add("sw.js", worker)
 

@@ -44,9 +44,11 @@ def robots(config: SiteConfig) -> bytes:
     return f"User-agent: *\nAllow: /\n\nSitemap: {config.base_url}/sitemap.xml\n".encode()
 
 
-def headers_file(page_urls: list[str], hashed_paths: list[str]) -> bytes:
+def headers_file(page_urls: list[str], hashed_paths: list[str],
+                 immutable_files: list[str] = ()) -> bytes:
     """Netlify / Cloudflare Pages `_headers`. Rules are one per path so that no two
-    Cache-Control values are merged by hosts that combine matching rules."""
+    Cache-Control values are merged by hosts that combine matching rules. immutable_files:
+    content-named files outside the immutable folders (/batch/'s, beside its page)."""
     blocks = [
         "/*\n"
         f"  Content-Security-Policy: {CSP}\n"
@@ -57,6 +59,8 @@ def headers_file(page_urls: list[str], hashed_paths: list[str]) -> bytes:
     ]
     for prefix in ("/assets/*", "/pyodide/*", "/wheels/*"):
         blocks.append(f"{prefix}\n  Cache-Control: {IMMUTABLE}\n")
+    for path in sorted(immutable_files):
+        blocks.append(f"/{path}\n  Cache-Control: {IMMUTABLE}\n")
     for url in [*sorted(page_urls), "/sw.js", "/manifest.webmanifest"]:
         blocks.append(f"{url}\n  Cache-Control: no-cache\n")
     for path in sorted(hashed_paths):
@@ -91,11 +95,12 @@ def manifest(config: SiteConfig, assets: Assets, source: Path = MANIFEST) -> byt
 
 
 def service_worker(
-    version: str, precache: list[str], source: Path = SERVICE_WORKER
+    version: str, precache: list[str], batch: list[str] = (), source: Path = SERVICE_WORKER
 ) -> bytes | None:
-    """`const BUILD = {...};` followed by site_src/static/sw.js, or None when there is none."""
+    """`const BUILD = {...};` followed by site_src/static/sw.js, or None when there is none.
+    batch: /batch/'s engine files, kept once /batch/ loads or asks for them."""
     if not source.is_file():
         return None
-    build = json.dumps({"version": version, "precache": precache}, ensure_ascii=False,
-                       separators=(",", ":"))
+    build = json.dumps({"version": version, "precache": precache, "batch": list(batch)},
+                       ensure_ascii=False, separators=(",", ":"))
     return f"const BUILD = {build};\n".encode() + source.read_bytes()

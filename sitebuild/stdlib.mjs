@@ -1,7 +1,12 @@
 // The calculator's standard library: the stock python_stdlib.zip trimmed to what Pyodide and
 // the engine import, byte-compiled by Pyodide's own CPython. Run by sitebuild/stdlib.py:
 //
-//   node sitebuild/stdlib.mjs PYODIDE_DIR WHEEL OUT_ZIP
+//   node sitebuild/stdlib.mjs PYODIDE_DIR WHEEL OUT_ZIP [BATCH_WHEEL XLSX_WHEEL...]
+//
+// With the batch's wheels after OUT_ZIP, the archive is /batch/'s: the engine is run as above,
+// then the batch the way /batch/'s worker runs it (site_src/static/js/batch-worker.js: files of
+// every kind read, rows scored and planned, CSV and .xlsx written, with openpyxl), and the
+// batch's modules join the import closure; there is no memory snapshot on that page.
 //
 // 1. starts Pyodide on the stock archive and runs the engine the way the page's worker does
 //    (including a memory snapshot after `import calculator`), recording every module imported
@@ -157,6 +162,76 @@ function exercise(pyodide, wheel, { snapshot = false } = {}) {
   return made;
 }
 
+// What /batch/'s worker does with calculator.batch and openpyxl, on the kinds of file it reads.
+const BATCH_EXERCISE = String.raw`
+import csv
+import importlib
+import io
+import json
+
+import openpyxl
+from calculator import score
+from calculator.batch import FileRefused, one, read_file, template_csv, template_xlsx
+from calculator.batch import to_csv, to_jsonl, to_xlsx
+
+importlib.invalidate_caches()
+_header = next(csv.reader(io.StringIO(template_csv().decode("utf-8-sig"))))
+
+
+def _row(**cells):
+    return [cells.get(name, "") for name in _header]
+
+
+_rows = [
+    _row(姓名="王芳", 出生日期="1990-05-12", 最高学历="本科及学士学位", 全日制="是",
+         社保缴费记录="2016-03至2022-06 0.9倍；2022-07起 25000元", 居住证持证期间="2016-03至今"),
+    _row(姓名="李强", 出生日期="1988年2月29日", 最高学历="大专",
+         社保缴费记录="2019-07至2023-06 最低\n2023-07起 60%"),
+    _row(姓名="坏行", 出生日期="1990-13-01"),
+]
+_text = io.StringIO()
+csv.writer(_text).writerows([_header, *_rows])
+_book = openpyxl.Workbook()
+for _r in [_header, *_rows]:
+    _book.active.append(_r)
+_xlsx = io.BytesIO()
+_book.save(_xlsx)
+_files = {
+    "名单.csv": _text.getvalue().encode("utf-8"),
+    "名单-bom.csv": _text.getvalue().encode("utf-8-sig"),
+    "名单-gbk.csv": _text.getvalue().encode("gbk"),
+    "名单.xlsx": _xlsx.getvalue(),
+    "名单.jsonl": json.dumps({"birth_date": "1990-05-12"}).encode() + b"\n",
+    "模板.xlsx": template_xlsx(),
+}
+_results = []
+for _name, _data in _files.items():
+    _found = read_file(_data, _name)
+    for _one in _found["rows"]:
+        _result = one(_one, None, False)
+        if _result["profile"] is not None:
+            _result["documents"] = score(_result["profile"])["documents"]
+        _results.append(one(_one, None, True))
+assert any(r["problems"] for r in _results) and any(r["total"] for r in _results), _results
+assert openpyxl.load_workbook(io.BytesIO(to_xlsx(_results))).active.max_row > len(_results)
+to_csv(_results), to_jsonl(_results)
+_hostile = {"照片.csv": b"\x89PNG\r\n\x1a\n" + bytes(64), "坏.xlsx": b"PK\x03\x04" + bytes(64)}
+for _name, _data in _hostile.items():
+    try:
+        read_file(_data, _name)
+    except FileRefused:
+        pass
+    else:
+        raise AssertionError(_name + " was read")
+len(_results)
+`;
+
+function exerciseBatch(pyodide, wheels) {
+  for (const wheel of wheels) pyodide.unpackArchive(wheel, "wheel");
+  const count = pyodide.runPython(BATCH_EXERCISE);
+  expect(count > 0, "the batch read no rows");
+}
+
 // What the recording Pyodide has imported from the stock archive so far (before SELECT_AND_PACK
 // imports its own tools): member names, e.g. "json/decoder.py".
 const IMPORTED = String.raw`
@@ -210,6 +285,11 @@ finder = LoadTimeFinder(path=[source_dir, os.path.dirname(package_dir)])
 for name in sorted(os.listdir(package_dir)):
     if name.endswith(".py") and name != "__main__.py":
         finder.import_hook("calculator" if name == "__init__.py" else "calculator." + name[:-3])
+# /batch/'s archive: its modules too (openpyxl, which they import, is scanned whole with them)
+batch_dir = os.path.join(package_dir, "batch")
+for name in sorted(os.listdir(batch_dir)) if os.path.isdir(batch_dir) else []:
+    if name.endswith(".py") and name != "cli.py":  # cli.py is the command line (argparse)
+        finder.import_hook("calculator.batch" + ("" if name == "__init__.py" else "." + name[:-3]))
 static = set()
 for module in finder.modules.values():
     path = module.__file__ or ""
@@ -285,17 +365,32 @@ async function check(pyodideDir, wheel, stdlibPath) {
   return String(restored.runPython("calculator.RULES_VERSION"));
 }
 
-async function main([pyodideArg, wheelArg, zipArg]) {
-  if (!zipArg) fail("usage: node sitebuild/stdlib.mjs PYODIDE_DIR WHEEL OUT_ZIP");
+// /batch/'s archive: a Pyodide started from it runs the engine and the batch without compiling
+// any module from source.
+async function checkBatch(pyodideDir, wheel, batchWheels, stdlibPath) {
+  const pyodide = await start(pyodideDir, stdlibPath);
+  exercise(pyodide, wheel);
+  exerciseBatch(pyodide, batchWheels);
+  expectBytecodeOnly(pyodide);
+  return String(pyodide.runPython("calculator.RULES_VERSION"));
+}
+
+async function main([pyodideArg, wheelArg, zipArg, ...batchArgs]) {
+  if (!zipArg) fail("usage: node sitebuild/stdlib.mjs PYODIDE_DIR WHEEL OUT_ZIP [BATCH_WHEEL...]");
   const pyodideDir = resolve(pyodideArg);
   const wheel = new Uint8Array(readFileSync(wheelArg));
+  const batchWheels = batchArgs.map((path) => new Uint8Array(readFileSync(path)));
   const zipPath = resolve(zipArg);
-  const pyodide = await start(pyodideDir, undefined, { _makeSnapshot: true });
-  exercise(pyodide, wheel, { snapshot: true });
+  const batch = batchWheels.length > 0;
+  const pyodide = await start(pyodideDir, undefined, batch ? {} : { _makeSnapshot: true });
+  exercise(pyodide, wheel, { snapshot: !batch });
+  if (batch) exerciseBatch(pyodide, batchWheels);
   pyodide.runPython(IMPORTED);
   const [imported, statically, selected] = pyodide.runPython(SELECT_AND_PACK).toJs();
   writeFileSync(zipPath, pyodide.FS.readFile("/tmp/stdlib.zip"));
-  const rulesVersion = await check(pyodideDir, wheel, zipPath);
+  const rulesVersion = batch
+    ? await checkBatch(pyodideDir, wheel, batchWheels, zipPath)
+    : await check(pyodideDir, wheel, zipPath);
   return { imported, static: statically, selected, rulesVersion };
 }
 

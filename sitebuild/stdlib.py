@@ -8,7 +8,11 @@ the import closure of the engine's own modules, writes the new archive (compiled
 unchecked hash-based `.pyc`, the `encodings` package's other codecs as source, the data
 files; members stored, fixed dates, sorted) and checks it by running the engine again on a
 Pyodide started from it. That takes seconds, so its output is cached in `.cache/build/stdlib/`
-under a hash of everything that decides it."""
+under a hash of everything that decides it.
+
+Given the batch's wheels too (its own and openpyxl's), the archive is /batch/'s: the same run,
+then the batch as /batch/'s worker runs it, its modules added to the closure
+(sitebuild/batch.py)."""
 
 from __future__ import annotations
 
@@ -46,16 +50,18 @@ class Stdlib:
     data_files: int  # every other file
     node_seconds: float | None  # None when it came from the cache
 
-    def summary(self, brotli_size: int | None = None) -> str:
+    def summary(self, brotli_size: int | None = None, path: str | None = None) -> str:
+        """path: where the build writes it, when not self.path (/batch/'s archive)."""
         served = f", {brotli_size / 1e6:.2f} MB brotli" if brotli_size is not None else ""
         made = ("from cache" if self.node_seconds is None
                 else f"made by Node in {self.node_seconds:.1f} s")
-        return (f"stdlib: {self.path}: {self.modules} modules as bytecode, {self.sources} codec "
-                f"sources, {self.data_files} data files; {self.size / 1e6:.2f} MB raw{served} "
+        return (f"stdlib: {path or self.path}: {self.modules} modules as bytecode, "
+                f"{self.sources} codec sources, {self.data_files} data files; "
+                f"{self.size / 1e6:.2f} MB raw{served} "
                 f"({made})")
 
 
-def cache_key(wheel: bytes, package: Path = PYODIDE_PACKAGE) -> str:
+def cache_key(wheel: bytes, package: Path = PYODIDE_PACKAGE, batch_wheels=()) -> str:
     stock = package / "python_stdlib.zip"
     try:
         stock_hash = sha256_hex(stock.read_bytes())
@@ -65,13 +71,14 @@ def cache_key(wheel: bytes, package: Path = PYODIDE_PACKAGE) -> str:
         "pyodide " + pyodide_version(package),
         "stock " + stock_hash,
         "wheel " + sha256_hex(wheel),
+        *("batch wheel " + sha256_hex(data) for data in batch_wheels),
         "script " + sha256_hex(SCRIPT.read_bytes()),
         "step " + sha256_hex(Path(__file__).read_bytes()),
     ]
     return sha256_hex("\n".join(parts).encode())
 
 
-def _run_node(wheel: bytes, target: Path, package: Path) -> None:
+def _run_node(wheel: bytes, target: Path, package: Path, batch_wheels=()) -> None:
     node = shutil.which("node")
     if node is None:
         raise BuildError(relative(SCRIPT), NODE_MISSING)
@@ -79,9 +86,14 @@ def _run_node(wheel: bytes, target: Path, package: Path) -> None:
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     wheel_file = target.with_name(f"{target.name}.{os.getpid()}.whl")
     wheel_file.write_bytes(wheel)
+    batch_files = []
+    for index, data in enumerate(batch_wheels):
+        batch_files.append(target.with_name(f"{target.name}.{os.getpid()}.{index}.whl"))
+        batch_files[-1].write_bytes(data)
     try:
         done = subprocess.run(
-            [node, str(SCRIPT), str(package), str(wheel_file), str(partial)],
+            [node, str(SCRIPT), str(package), str(wheel_file), str(partial),
+             *map(str, batch_files)],
             capture_output=True, text=True, timeout=NODE_TIMEOUT,
         )
         if done.returncode != 0 or not partial.is_file():
@@ -95,20 +107,21 @@ def _run_node(wheel: bytes, target: Path, package: Path) -> None:
     except subprocess.TimeoutExpired:
         raise BuildError(relative(SCRIPT), f"Node did not finish in {NODE_TIMEOUT} s") from None
     finally:
-        wheel_file.unlink(missing_ok=True)
-        partial.unlink(missing_ok=True)
+        for file in (wheel_file, partial, *batch_files):
+            file.unlink(missing_ok=True)
 
 
 def build_stdlib(wheel: bytes, package: Path = PYODIDE_PACKAGE,
-                 folder: Path = FOLDER) -> Stdlib:
-    """The trimmed archive for this wheel and this Pyodide, from the cache when it has it."""
-    cached = folder / f"{cache_key(wheel, package)}.zip"
+                 folder: Path = FOLDER, batch_wheels: tuple[bytes, ...] = ()) -> Stdlib:
+    """The trimmed archive for this wheel and this Pyodide (with batch_wheels: /batch/'s),
+    from the cache when it has it."""
+    cached = folder / f"{cache_key(wheel, package, batch_wheels)}.zip"
     seconds = None
     if cached.is_file():
         os.utime(cached)  # recently used: kept by prune_cache()
     else:
         started = time.perf_counter()
-        _run_node(wheel, cached, package)
+        _run_node(wheel, cached, package, batch_wheels)
         seconds = time.perf_counter() - started
         prune_cache(folder)
     data = cached.read_bytes()

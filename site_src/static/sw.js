@@ -1,4 +1,5 @@
-// Offline support. The build prepends `const BUILD = {"version": "...", "precache": [...]};`.
+// Offline support. The build prepends
+// `const BUILD = {"version": "...", "precache": [...], "batch": [...]};`.
 //
 // - One cache per build version; activating a new version deletes the old caches, so a deploy
 //   replaces every file at once (pages and their hashed assets always match).
@@ -13,6 +14,10 @@
 //   asks for the runtime only, which its visit has just loaded), and it is carried
 //   over from the previous version when its URL is unchanged. A page that asks for a runtime
 //   file while it is being added waits for that download rather than starting a second one.
+// - /batch/'s own engine files (BUILD.batch: its standard library, the batch's wheel, the
+//   openpyxl wheels) are never fetched for another page: they are kept when /batch/ loads
+//   them, and the rest of them when /batch/ asks ({type: "warm-runtime", batch: true}, once its
+//   engine is ready), and carried over like the runtime.
 // - Pages (navigations) come from the network first, so a returning visitor gets the newly
 //   deployed page with its own hashed assets and wheel; the cached copy is used only when the
 //   network fails or the server errs. A page fetched that way is never written into the
@@ -26,12 +31,15 @@ const CACHE_PREFIX = "sh-points-";
 const CACHE = CACHE_PREFIX + BUILD.version;
 const SNAPSHOT_CACHE = "engine-snapshot"; // written by engine-worker.js
 
-const isRuntime = (path) => path.startsWith("/pyodide/") || path.startsWith("/wheels/");
+const toPath = (entry) => new URL(entry, self.location.origin).pathname;
+const batchPaths = (BUILD.batch || []).map(toPath);
+const batchFiles = new Set(batchPaths);
+const isRuntime = (path) => path.startsWith("/pyodide/") || path.startsWith("/wheels/") || batchFiles.has(path);
 const isImmutable = (path) => isRuntime(path) || path.startsWith("/assets/");
-const precachePaths = BUILD.precache.map((entry) => new URL(entry, self.location.origin).pathname);
+const precachePaths = BUILD.precache.map(toPath);
 const shellPaths = precachePaths.filter((path) => !isRuntime(path));
 const runtimePaths = precachePaths.filter(isRuntime);
-const known = new Set(precachePaths);
+const known = new Set([...precachePaths, ...batchPaths]);
 
 // "/calculator", "/calculator/" and "/calculator/index.html" are the same page.
 function cacheKey(pathname) {
@@ -49,7 +57,7 @@ async function carryOverRuntime(cache) {
   for (const name of await caches.keys()) {
     if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
     const old = await caches.open(name);
-    for (const path of runtimePaths) {
+    for (const path of [...runtimePaths, ...batchPaths]) {
       if (await cache.match(path)) continue;
       const response = await old.match(path);
       if (response) await cache.put(path, response);
@@ -88,11 +96,12 @@ async function keepAll(cache, paths, options) {
 // idle: asked by a page that does not need the files now, so they come at low priority. The
 // pages and assets first (small), then the runtime, one file after another.
 // pages: false (save-data or 2G, on the calculator) keeps the runtime only.
-async function warm({ idle = false, pages = true } = {}) {
+// batch: /batch/'s own files too, after the runtime.
+async function warm({ idle = false, pages = true, batch = false } = {}) {
   const cache = await caches.open(CACHE);
   const priority = idle ? "low" : "auto";
   if (pages) await keepAll(cache, shellPaths, { priority });
-  for (const path of runtimePaths) {
+  for (const path of batch ? [...runtimePaths, ...batchPaths] : runtimePaths) {
     try {
       await keep(cache, path, { priority });
     } catch {
@@ -148,7 +157,8 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "warm-runtime") {
-    event.waitUntil(warm({ idle: Boolean(event.data.idle), pages: event.data.pages !== false }).catch(() => {}));
+    const { idle, pages, batch } = event.data;
+    event.waitUntil(warm({ idle: Boolean(idle), pages: pages !== false, batch: Boolean(batch) }).catch(() => {}));
   }
 });
 

@@ -1,5 +1,6 @@
-"""The engine wheel: built by flit_core, valid, reproducible, holding the engine and its data
-and nothing else, installable with pip, importable."""
+"""The engine's wheels: built by flit_core, valid, reproducible, members stored (the site serves
+them brotli-compressed). The engine's holds the engine and its data and nothing else, installable
+with pip, importable; the batch's holds calculator/batch/ alone and works beside it."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import flit_core
 
 import calculator
 from sitebuild.config import read_package_info
-from sitebuild.wheel import build_wheel, wheel_output_path
+from sitebuild.wheel import build_batch_wheel, build_wheel, wheel_output_path
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE = ROOT / "calculator"
@@ -27,6 +28,11 @@ ENGINE = ROOT / "calculator"
 
 def _wheel(site_dir: Path) -> Path:
     [wheel] = (site_dir / "wheels").rglob("*.whl")
+    return wheel
+
+
+def _batch_wheel(site_dir: Path) -> Path:
+    [wheel] = (site_dir / "batch").rglob("calculator_batch-*.whl")
     return wheel
 
 
@@ -39,13 +45,21 @@ def test_wheel_path_and_name(site_dir):
     assert re.fullmatch(r"[0-9a-f]{12}", wheel.parent.name)
 
 
-def test_wheel_record_lists_every_file_with_its_hash(site_dir):
-    with zipfile.ZipFile(_wheel(site_dir)) as zf:
+def test_the_batch_wheels_path_and_name(site_dir):
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    version = project["version"]
+    wheel = _batch_wheel(site_dir)
+    assert wheel.name == f"calculator_batch-{version}-py3-none-any.whl"
+    assert wheel.parent.name == hashlib.sha256(wheel.read_bytes()).hexdigest()[:12]
+
+
+def _record_holds(wheel: Path) -> list[str]:
+    """Every member listed in RECORD with its hash and size, and nothing else; the names."""
+    with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
         [record_name] = [n for n in names if n.endswith(".dist-info/RECORD")]
         rows = [line.split(",") for line in zf.read(record_name).decode().splitlines()]
-        listed = {row[0] for row in rows}
-        assert listed == set(names)
+        assert {row[0] for row in rows} == set(names)
         for name, digest, size in rows:
             if name == record_name:
                 assert digest == size == ""
@@ -54,12 +68,37 @@ def test_wheel_record_lists_every_file_with_its_hash(site_dir):
             expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
             assert digest == "sha256=" + expected.decode()
             assert int(size) == len(data)
-        assert all(n.startswith(("calculator/", "calculator-")) for n in names)
-        assert "calculator/__init__.py" in names
-        assert any(n.startswith("calculator/data/") for n in names)
-        assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
         wheel_meta = zf.read(record_name.replace("RECORD", "WHEEL")).decode()
         assert "Tag: py3-none-any" in wheel_meta and "Root-Is-Purelib: true" in wheel_meta
+    return names
+
+
+def test_the_batch_wheel_holds_calculator_batch_alone(site_dir):
+    names = _record_holds(_batch_wheel(site_dir))
+    modules = {f"calculator/batch/{p.name}" for p in (ENGINE / "batch").glob("*.py")}
+    assert "calculator/batch/__init__.py" in modules
+    assert {n for n in names if n.startswith("calculator/")} == modules
+    assert {n for n in names if not n.startswith("calculator/")} == {
+        f"calculator_batch-0.1.0.dist-info/{n}" for n in ("METADATA", "WHEEL", "RECORD")}
+    with zipfile.ZipFile(_batch_wheel(site_dir)) as zf:
+        metadata = zf.read("calculator_batch-0.1.0.dist-info/METADATA").decode().splitlines()
+        wheel_meta = zf.read("calculator_batch-0.1.0.dist-info/WHEEL").decode()
+    assert "Requires-Dist: calculator==0.1.0" in metadata
+    assert f"Generator: flit {flit_core.__version__}" in wheel_meta.splitlines()
+
+
+def test_the_wheels_members_are_stored_not_deflated(site_dir):
+    for wheel in (_wheel(site_dir), _batch_wheel(site_dir)):
+        with zipfile.ZipFile(wheel) as zf:
+            assert {i.compress_type for i in zf.infolist()} == {zipfile.ZIP_STORED}
+
+
+def test_wheel_record_lists_every_file_with_its_hash(site_dir):
+    names = _record_holds(_wheel(site_dir))
+    assert all(n.startswith(("calculator/", "calculator-")) for n in names)
+    assert "calculator/__init__.py" in names
+    assert any(n.startswith("calculator/data/") for n in names)
+    assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
 
 
 def _names(data: bytes) -> list[str]:
@@ -79,6 +118,7 @@ def test_wheel_is_reproducible(site_dir, monkeypatch):
     info = read_package_info()
     first, second = build_wheel(info), build_wheel(info)
     assert first == second
+    assert build_batch_wheel(info) == build_batch_wheel(info) == _batch_wheel(site_dir).read_bytes()
     assert wheel_output_path(info, first) == wheel_output_path(info, second)
     # The build's own wheel (another process) and one built under another SOURCE_DATE_EPOCH,
     # which the build overrides for the call and then restores.
@@ -94,8 +134,8 @@ def test_wheel_is_reproducible(site_dir, monkeypatch):
 def test_wheel_holds_the_engine_and_its_data_and_nothing_else(site_dir):
     names = _names(_wheel(site_dir).read_bytes())
     package = {n for n in names if n.startswith("calculator/")}
-    modules = {f"calculator/{p.relative_to(ENGINE).as_posix()}"
-               for p in (*ENGINE.glob("*.py"), *ENGINE.glob("batch/*.py"))}
+    # calculator/batch/ is in the batch's wheel, loaded on /batch/ only
+    modules = {f"calculator/{p.name}" for p in ENGINE.glob("*.py")}
     data = {f"calculator/data/{p.name}" for p in ENGINE.glob("data/*") if p.suffix in
             (".toml", ".json")}
     assert "calculator/engine.py" in modules and "calculator/data/rules.toml" in data
@@ -168,3 +208,37 @@ def test_wheel_installs_with_pip_and_scores(site_dir, tmp_path):
     version, skills = result.stdout.split()
     assert version == calculator.RULES_VERSION
     assert skills == "62"
+
+
+def test_the_batch_wheel_unzipped_beside_the_engines_reads_a_file(site_dir, tmp_path):
+    target = tmp_path / "unzipped"
+    with zipfile.ZipFile(_wheel(site_dir)) as zf:
+        zf.extractall(target)
+    script = (
+        "import importlib.util, json, sys; sys.path.insert(0, sys.argv[1]); "
+        "print(importlib.util.find_spec('calculator.batch') is not None)"
+    )
+
+    def run(code: str) -> str:
+        done = subprocess.run([sys.executable, "-I", "-c", code, str(target),
+                               str(ROOT / "docs" / "examples" / "batch.csv")],
+                              capture_output=True, text=True, timeout=60, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert run(script) == "False"  # the engine's wheel alone: no batch
+    with zipfile.ZipFile(_batch_wheel(site_dir)) as zf:
+        zf.extractall(target)
+    read = (
+        "import json, sys, pathlib; sys.path.insert(0, sys.argv[1]); "
+        "import calculator.batch as b; assert b.__file__.startswith(sys.argv[1]); "
+        "path = pathlib.Path(sys.argv[2]); "
+        "found = b.check_file(path.read_bytes(), path.name, planned=False)['results']; "
+        "print(json.dumps([r['name'] for r in found], ensure_ascii=False))"
+    )
+    from calculator.batch import check_file
+
+    example = ROOT / "docs" / "examples" / "batch.csv"
+    names = [r["name"] for r in check_file(example.read_bytes(), example.name,
+                                            planned=False)["results"]]
+    assert json.loads(run(read)) == names and names

@@ -1,10 +1,11 @@
 // The batch's engine in a module worker: starts Pyodide with its own standard library, installs
-// the calculator wheel, and reads and scores a file of many people with calculator.batch. The
-// openpyxl wheels are fetched only when an .xlsx is read or written. The page cancels by
-// terminating this worker, so the rows are scored one message at a time.
+// the calculator wheel and the batch's own (calculator/batch/), and reads and scores a file of
+// many people with calculator.batch. The openpyxl wheels are fetched only when an .xlsx is read
+// or written. The page cancels by terminating this worker, so the rows are scored one message
+// at a time.
 //
 // Messages from the page:
-//   {op: "init", indexURL, wheelURL, stdlibURL, xlsxWheels}
+//   {op: "init", indexURL, wheelURL, batchWheelURL, stdlibURL, xlsxWheels}
 //   {op: "read", data, name}                  data: an ArrayBuffer (transferred)
 //   {op: "row", index, planned}               the index-th row read last
 //   {op: "export", format, results}           format: "csv" or "xlsx"
@@ -57,18 +58,23 @@ function describe(error) {
   return error && typeof error.message === "string" && error.message ? error.message : String(error);
 }
 
-async function start({ indexURL, wheelURL, stdlibURL, xlsxWheels }) {
-  const base = new URL(indexURL, self.location.href).href;
-  xlsxURLs = (xlsxWheels || []).map((url) => new URL(url, self.location.href).href);
-  const wheel = fetch(new URL(wheelURL, self.location.href).href).then((r) => {
-    if (!r.ok) throw new Error(`${wheelURL}: HTTP ${r.status}`);
+function download(url) {
+  const bytes = fetch(new URL(url, self.location.href).href).then((r) => {
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
     return r.arrayBuffer();
   });
-  wheel.catch(() => {});
+  bytes.catch(() => {});
+  return bytes;
+}
+
+async function start({ indexURL, wheelURL, batchWheelURL, stdlibURL, xlsxWheels }) {
+  const base = new URL(indexURL, self.location.href).href;
+  xlsxURLs = (xlsxWheels || []).map((url) => new URL(url, self.location.href).href);
+  const wheels = [download(wheelURL), download(batchWheelURL)];
   const { loadPyodide } = await import(`${base}pyodide.mjs`);
   const stdLibURL = new URL(stdlibURL, self.location.href).href;
   pyodide = await loadPyodide({ indexURL: base, stdLibURL, stdout: () => {}, stderr: () => {} });
-  pyodide.unpackArchive(await wheel, "wheel");
+  for (const wheel of wheels) pyodide.unpackArchive(await wheel, "wheel");
   pyodide.runPython(PYTHON);
   python = Object.fromEntries(
     ["batch_read", "batch_row", "batch_export", "batch_installed"].map((name) => [name, pyodide.globals.get(name)]),

@@ -1,6 +1,7 @@
 // /batch/: a file of many people read and scored in a worker (batch-worker.js), shown as a
 // table that sorts, filters, exports and prints. The file never leaves the device.
 import { drawPrintPages, drawTable } from "./batch-view.js";
+import { warmRuntime } from "./offline.js";
 
 const root = document.getElementById("batch");
 const $ = (id) => document.getElementById(id);
@@ -59,6 +60,7 @@ function startEngine() {
     op: "init",
     indexURL: root.dataset.pyodide,
     wheelURL: root.dataset.wheel,
+    batchWheelURL: root.dataset.batchWheel,
     stdlibURL: root.dataset.stdlib,
     xlsxWheels: root.dataset.xlsxWheels.split(" ").filter(Boolean),
   });
@@ -92,8 +94,13 @@ function next() {
   status(`完成：${count} 人。`);
 }
 
+let warmed = false;
+
 function receive(message) {
-  if (message.type === "failed") {
+  if (message.type === "ready" && !warmed) {
+    warmed = true;
+    warmRuntime({ idle: true, batch: true }); // the offline copy of this page's engine
+  } else if (message.type === "failed") {
     failed(`计算引擎出错了：${message.message}。请刷新页面后再试。`);
   } else if (message.type === "read") {
     if (message.error) {

@@ -25,9 +25,10 @@ function whenIdle(task) {
 // so nothing the page itself fetches waits behind them.
 // The calculator asks once its engine is ready: the engine's files are then in the browser's
 // HTTP cache and cost nothing more; with save-data or on 2G the other pages are left out.
-export function warmRuntime({ idle = false } = {}) {
+// `batch`: /batch/'s own files too (its standard library and wheels), asked by /batch/.
+export function warmRuntime({ idle = false, batch = false } = {}) {
   const pages = !thriftyConnection();
-  const ask = () => askToWarm(idle, pages);
+  const ask = () => askToWarm(idle, pages, batch);
   if (idle) whenIdle(ask);
   else ask();
   // A new deploy's worker that takes over deletes the old one's cache, and with it what the
@@ -37,10 +38,12 @@ export function warmRuntime({ idle = false } = {}) {
   }
 }
 
-function askToWarm(idle, pages = true) {
+function askToWarm(idle, pages = true, batch = false) {
   registerServiceWorker()?.then((registered) => {
     if (!registered) return;
-    navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: "warm-runtime", idle, pages }));
+    navigator.serviceWorker.ready.then((ready) =>
+      ready.active?.postMessage({ type: "warm-runtime", idle, pages, batch }),
+    );
   });
 }
 
