@@ -42,6 +42,9 @@ def project_copy(into: Path, pages: Path | None = None) -> Path:
     copy = into / "project"
     shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    # the pinned wheels /batch/ ships (`./dev bench` fetches them), not a cache the build fills
+    (copy / ".cache").mkdir()
+    (copy / ".cache" / "site-wheels").symlink_to(ROOT / ".cache" / "site-wheels")
     if pages is not None:
         shutil.rmtree(copy / "site_src" / "pages")
         shutil.copytree(pages, copy / "site_src" / "pages")
