@@ -11,14 +11,14 @@ from datetime import date
 
 import pytest
 from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
-from people import leave, set_width, type_in
+from people import leave, set_width, shared_profile, type_in
 from playwright.sync_api import Page, expect
 
 import calculator
 from calculator import vocabulary
 from calculator.rules import value
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.engine_snapshot_kept]
 
 START = {
     "version": 2,
@@ -166,3 +166,65 @@ def test_the_overseas_hint_says_the_level_is_optional(page: Page, site_url: str)
     expect(card).to_contain_text(
         f"对应的职称等级可以不选，不选按{levels['intermediate']}计，清单写明{levels['senior']}的选“{levels['senior']}”")
     expect(card).not_to_contain_text("填写类别和对应的职称等级")
+
+
+def test_an_unsure_overseas_category_comes_back_unsure_from_a_link_and_a_saved_copy(
+    page: Page, site_url: str
+):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    set_width(page, 360)
+    base = {**START, "insurance": [{"from": "2018-03", "base_multiple": 1.2}]}
+    open_calculator(page, site_url, share_hash(base))
+    wait_ready(page)
+    field(page, "credentials[0].type").select_option("overseas")
+    field(page, "credentials[0].category").select_option("unsure")
+    type_in(page, field(page, "credentials[0].name"), "FCCA")
+    leave(page)
+    page.locator("#f-credentials-0-job_match").check()
+    overseas = {"type": "overseas", "name": "FCCA", "job_match": True}
+    as_c = calculator.score({**base, "credentials": [{**overseas, "category": "C"}]})
+    as_a = calculator.score({**base, "credentials": [{**overseas, "category": "A"}]})
+    both = f"不确定时按“C类”计算，总分 {as_c['total']} 分；若是“A类”，总分 {as_a['total']} 分。"
+    expect(page.locator(".cert-note")).to_have_text(both)
+
+    # The link: the profile the engine scores (category C) and the answer 「不确定」 beside it.
+    page.get_by_role("button", name="复制分享链接").click()
+    link = page.locator("#share-output").input_value()
+    assert shared_profile(link)["credentials"][0]["category"] == "C"
+    page.get_by_role("button", name="保存在本机").click()
+    expect(page.locator("#keep-status")).to_contain_text("已保存")
+
+    def comes_back_unsure(tab: Page) -> None:
+        wait_ready(tab)
+        expect(field(tab, "credentials[0].category")).to_have_value("unsure")
+        expect_total(tab, as_c["total"])
+        expect(tab.locator(".cert-note")).to_have_text(both)
+
+    # Opened by someone else (another tab: nothing of this one's).
+    other = page.context.new_page()
+    set_width(other, 360)
+    other.goto(link)
+    comes_back_unsure(other)
+    other.close()
+    # The copy saved on this device, in a new tab.
+    saved = page.context.new_page()
+    set_width(saved, 360)
+    open_calculator(saved, site_url)
+    expect(saved.locator("#calc-notice")).to_contain_text("保存")
+    comes_back_unsure(saved)
+    saved.close()
+    # This tab's answers, after leaving the page and coming back.
+    page.goto(f"{site_url}/apply/")
+    page.goto(f"{site_url}/calculator/")
+    expect(page.locator("#calc-notice")).to_contain_text("这个标签页")
+    comes_back_unsure(page)
+
+    # A category chosen as C stays C.
+    field(page, "credentials[0].category").select_option("C")
+    expect(page.locator(".cert-note")).to_have_count(0)
+    page.get_by_role("button", name="复制分享链接").click()
+    link = page.locator("#share-output").input_value()
+    page.goto("about:blank")
+    page.goto(link)
+    wait_ready(page)
+    expect(field(page, "credentials[0].category")).to_have_value("C")

@@ -113,8 +113,9 @@ def test_a_page_and_the_modules_it_imports_name_one_url_per_module(site_dir):
 
 def test_changing_a_leaf_module_changes_the_hash_of_every_module_that_imports_it(built_project):
     before = asset_urls(built_project.out)
-    # calculator-share.js imports nothing; calculator-form.js and calculator-keep.js import it,
-    # calculator-errors.js imports calculator-form.js, and calculator.js all four.
+    # calculator-share.js imports nothing; calculator-form.js, calculator-keep.js,
+    # calculator-answers.js and calculator-scoring.js import it, calculator-errors.js and
+    # calculator-form-fill.js import calculator-form.js, and calculator.js all of them.
     built_project.edit("site_src/static/js/calculator-share.js", "const MAX_LINK_CHARS = 20000;",
                        "const MAX_LINK_CHARS = 20001;")
     result = built_project.build("--no-compress")
@@ -122,7 +123,8 @@ def test_changing_a_leaf_module_changes_the_hash_of_every_module_that_imports_it
     after = asset_urls(built_project.out)
     changed = {name for name in before if before[name] != after[name]}
     assert changed == {"calculator-share.js", "calculator-form.js", "calculator-keep.js",
-                       "calculator-errors.js", "calculator.js"}
+                       "calculator-answers.js", "calculator-scoring.js", "calculator-errors.js",
+                       "calculator-form-fill.js", "calculator.js"}
     html = (built_project.out / "calculator" / "index.html").read_text(encoding="utf-8")
     assert after["calculator.js"] in html and before["calculator.js"] not in html
     form = (built_project.out / after["calculator-form.js"].lstrip("/")).read_text(encoding="utf-8")

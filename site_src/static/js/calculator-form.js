@@ -27,21 +27,6 @@ function setPath(target, path, value) {
   });
 }
 
-// Leaves of a profile as [path, value]; arrays of objects become "name[i].key".
-function flatten(value, prefix = "", out = []) {
-  if (Array.isArray(value) && value.every((item) => item && typeof item === "object")) {
-    value.forEach((item, i) => {
-      flatten(item, `${prefix}[${i}]`, out);
-    });
-  } else if (value && typeof value === "object" && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    for (const key of keys) flatten(value[key], prefix ? `${prefix}.${key}` : key, out);
-  } else {
-    out.push([prefix, value]);
-  }
-  return out;
-}
-
 // Dates, months, amounts of yuan and multiples go to the engine as typed (trimmed): it reads
 // 1995年3月8日, 201907, 1.5万 or 0.8倍 in one place (calculator/parse.py) and says in words
 // what to type when it cannot. The few fields whose profile key takes only a number (whole
@@ -156,18 +141,20 @@ export function checkGroup(name) {
   return base ? `${base[1]}.base` : name;
 }
 
-// The answers in the form: {profile, rows}. The profile is always in today's format
+// The answers in the form: {profile, rows, unsure}. The profile is always in today's format
 // ("version", docs/profile.md), whatever was loaded into the form. Rows nobody has started (an
 // empty period, a credential of no type) are left out; `rows` maps each kept row's index in
 // the profile back to its form row ({insurance: [0, 2]}), so the engine's messages about that
-// profile find their field (formPath).
+// profile find their field (formPath). `unsure`: the profile paths answered 「不确定」.
 export function readProfile(form) {
   const profile = { version: PROFILE_VERSION };
+  const unsureFields = [];
   for (const control of form.elements) {
     if (!control.name || control.disabled || control.dataset.local !== undefined) continue;
     if (!applies(control, form)) continue;
     const value = readValue(control);
     if (value !== undefined) setPath(profile, control.name, value);
+    if (control.value === "unsure" && control.dataset.unsure !== undefined) unsureFields.push(control.name);
   }
   const rows = {};
   for (const [name, started] of Object.entries(ROW_STARTED)) {
@@ -184,7 +171,16 @@ export function readProfile(form) {
     if (kept.length) profile[name] = kept;
     else delete profile[name];
   }
-  return { profile, rows };
+  return { profile, rows, unsure: unsureFields.map((path) => profilePath(path, rows)).filter(Boolean) };
+}
+
+// "credentials[2].category" in the form -> its path in the profile read (rows left out shift
+// the index), the inverse of formPath; null for a row that was left out.
+function profilePath(path, rows) {
+  const match = /^(\w+)\[(\d+)\]/.exec(path);
+  if (!match || !rows[match[1]]) return path;
+  const index = rows[match[1]].indexOf(Number(match[2]));
+  return index < 0 ? null : path.replace(match[0], `${match[1]}[${index}]`);
 }
 
 // The form's control for a profile path, else for the nearest path above it that has one (a
@@ -233,82 +229,4 @@ export function isEmpty(control) {
   if (!control) return true;
   if (control.type === "checkbox" || control.type === "radio") return false;
   return control.value.trim() === "";
-}
-
-export function clearForm(form) {
-  for (const control of form.elements) {
-    if (!control.name || control.dataset.local !== undefined) continue;
-    if (control.type === "checkbox" || control.type === "radio") {
-      control.checked = control.defaultChecked;
-    } else if (control.tagName === "SELECT") {
-      const preset = [...control.options].find((o) => o.defaultSelected);
-      control.value = preset ? preset.value : (control.options[0]?.value ?? "");
-    } else {
-      control.value = control.defaultValue;
-    }
-  }
-}
-
-// Puts a profile into the form. Returns {unknown: [paths], invalid: [{path, message}]}.
-// `ensureRows(name, count)` creates repeated rows (periods) before they are filled.
-export function fillForm(form, profile, ensureRows) {
-  clearForm(form);
-  const unknown = [];
-  const invalid = [];
-  for (const [name, count] of Object.entries(profile)) {
-    if (Array.isArray(count)) ensureRows(name, count.length);
-  }
-  const leaves = flatten(profile);
-  const first = leaves.filter(([path]) => /(^|\.)(type|area|full_time|obtained_in_shanghai)$/.test(path));
-  for (const [path, value] of [...first, ...leaves.filter((leaf) => !first.includes(leaf))]) {
-    let controls = [...form.querySelectorAll(`[name="${CSS.escape(path)}"]`)];
-    if (!controls.length || controls[0].dataset.local !== undefined) {
-      unknown.push(path);
-      continue;
-    }
-    const applicable = controls.filter((c) => applies(c, form));
-    if (applicable.length) controls = applicable;
-    const message = put(controls, value);
-    if (message) invalid.push({ path, message });
-  }
-  return { unknown, invalid };
-}
-
-function put(controls, value) {
-  const first = controls[0];
-  if (value === null) return null;
-  if (first.type === "checkbox") {
-    if (typeof value !== "boolean") return "这一项应为“是”或“否”，链接中的值无法识别。";
-    first.checked = first.dataset.negate !== undefined ? !value : value;
-    return null;
-  }
-  const kind = first.dataset.kind;
-  if (kind === "date-list") {
-    if (!Array.isArray(value) || value.some((d) => typeof d !== "string")) {
-      return "这一项应为日期列表，链接中的值无法识别。";
-    }
-    first.value = value.join("、");
-    return null;
-  }
-  if (value !== null && typeof value === "object") return "链接中这一项的格式不对。";
-  if (kind === "percent" && typeof value === "number") {
-    first.value = String(Math.round(value * 1e8) / 1e6);
-    return null;
-  }
-  const text = String(value);
-  if (first.type === "radio") {
-    const match = controls.find((c) => c.value === text);
-    if (!match) return `链接中的“${text.slice(0, 40)}”不是这一项的可选值。`;
-    match.checked = true;
-    return null;
-  }
-  if (first.tagName === "SELECT") {
-    if (![...first.options].some((o) => o.value === text)) {
-      return `链接中的“${text.slice(0, 40)}”不是这一项的可选值。`;
-    }
-    first.value = text;
-    return null;
-  }
-  first.value = text;
-  return null;
 }

@@ -16,12 +16,16 @@ import { session, storage, tidyName } from "./calculator-share.js";
 import { el } from "./dom.js";
 
 const UNDO_MS = 15000;
+
+// A saved copy holds the same answers as the form ({profile, unsure}).
+const sameAnswers = (a, b) =>
+  JSON.stringify([a.profile, a.unsure || []]) === JSON.stringify([b.profile, b.unsure || []]);
 const CLEARED = "已清除：表单、结果和本机保存的内容都已删除。";
 
 export class KeepAnswers {
-  // root: section.keep. link(): the answers' share link; answers(): the answers as a profile;
-  // clear(): empties the form and the card; restore(profile): fills the form again.
-  // restore(profile, name) fills the form; named(): the name typed changed.
+  // root: section.keep. link(): the answers' share link; answers(): the answers as a link or a
+  // saved copy holds them ({profile, unsure}, calculator-share.js); clear(): empties the form
+  // and the card; restore(answers): fills the form again; named(): the name typed changed.
   constructor(root, { link, answers, clear, restore, named }) {
     Object.assign(this, { root, link, answers, clearPage: clear, restore });
     const $ = (selector) => root.querySelector(selector);
@@ -92,7 +96,7 @@ export class KeepAnswers {
     const name = this.name;
     // (The unnamed copy is the one saved last, replaced as before; named ones are asked about.)
     const existing = name ? storage.person(name) : null;
-    const same = existing && JSON.stringify(existing.profile) === JSON.stringify(this.answers());
+    const same = existing && sameAnswers(existing, this.answers());
     if (existing && !same && this.current !== name) {
       const when = new Date(existing.saved_at);
       const at = Number.isNaN(when.getTime()) ? "" : `（保存于 ${chineseDate(when, { time: true })}）`;
@@ -128,7 +132,7 @@ export class KeepAnswers {
         const open = el("button", { type: "button", className: "secondary", text: `填入“${record.name}”` });
         open.addEventListener("click", () => {
           this.confirmBox.hidden = true;
-          this.restore(record.profile, record.name);
+          this.restore(record);
           this.setName(record.name, record.name);
           this.status.textContent = `已填入“${record.name}”保存的内容。`;
         });
@@ -161,7 +165,7 @@ export class KeepAnswers {
 
   clear() {
     this.dropUndo();
-    this.undo = { profile: this.answers(), name: this.name, saved: storage.all(), timer: 0 };
+    this.undo = { answers: this.answers(), name: this.name, saved: storage.all(), timer: 0 };
     storage.clear();
     session.clear();
     this.setName("");
@@ -183,7 +187,7 @@ export class KeepAnswers {
 
   takeBack() {
     if (!this.undo) return;
-    const { profile, name, saved } = this.undo;
+    const { answers, name, saved } = this.undo;
     const hadSaved = Boolean(saved.last || saved.people.length);
     this.dropUndo();
     try {
@@ -191,7 +195,7 @@ export class KeepAnswers {
     } catch {
       // storage refused: the form still comes back
     }
-    this.restore(profile, name);
+    this.restore(answers);
     this.setName(name);
     this.listPeople();
     this.status.textContent = hadSaved ? "已撤销：填写的内容和本机保存的副本已恢复。" : "已撤销：填写的内容已恢复。";

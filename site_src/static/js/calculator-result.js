@@ -21,9 +21,8 @@ import {
   renderPrintSummary,
   yardstickText,
 } from "./calculator-result-parts.js";
+import { RESULT_STATES, TotalBar } from "./calculator-total-bar.js";
 import { el } from "./dom.js";
-
-const RESULT_STATES = new Set(["vetoed", "not-eligible", "short", "passes"]);
 
 // The card's elements, by id (calculator.html).
 const IDS = {
@@ -59,7 +58,6 @@ const IDS = {
   printSummaryDate: "print-summary-date",
   printShare: "print-share",
   printShareURL: "print-share-url",
-  bar: "total-bar",
 };
 
 // What the gap badge and the pinned bar say about a result: never a bare number that could
@@ -77,6 +75,8 @@ export class ResultCard {
   constructor(root) {
     this.view = { root };
     for (const [key, id] of Object.entries(IDS)) this.view[key] = document.getElementById(id);
+    const bar = document.getElementById("total-bar");
+    this.bar = bar ? new TotalBar(bar) : null;
     this.lastResult = null; // the last valid result and its share link, until 清除我的数据
     this.lastShare = "";
     this.ticked = new Set(); // "entry:item" ticked on screen (never stored), kept across re-renders
@@ -131,28 +131,6 @@ export class ResultCard {
     this.setPrintShare("");
   }
 
-  // The pinned total bar on phones mirrors the card.
-  renderBar(state, { total = null, text = "", errors = 0 } = {}) {
-    const bar = this.view.bar;
-    if (!bar) return;
-    bar.dataset.state = state;
-    const parts = [];
-    if (state === "error") {
-      bar.href = "#error-summary";
-      parts.push(
-        el("span", { text: `有 ${errors} 处需要修改` }),
-        el("span", { className: "total-bar-more", text: " · 去修改" }),
-      );
-    } else {
-      bar.href = "#result-title";
-      if (total !== null) parts.push(el("strong", { id: "total-bar-value", text: String(total) }), " 分");
-      if (text) parts.push(el("span", { id: "total-bar-state", text: ` · ${text}` }));
-      parts.push(el("span", { className: "total-bar-more", text: " · 查看明细" }));
-    }
-    bar.replaceChildren(...parts);
-    bar.hidden = !(RESULT_STATES.has(state) || state === "stale" || state === "error");
-  }
-
   // Answers loaded from a link or a saved copy replace the form: the result on the card stays
   // only until the new answers are scored, and is never brought back while they are fixed.
   forget() {
@@ -168,7 +146,7 @@ export class ResultCard {
     this.setState(state);
     this.view.headline.textContent = headline;
     this.view.progress.hidden = state !== "loading";
-    this.renderBar(state, { errors });
+    this.bar?.render(state, { errors });
   }
 
   // Nothing typed yet: what to fill first (the fields the engine still needs, in form order).
@@ -222,14 +200,14 @@ export class ResultCard {
       if (!RESULT_STATES.has(state)) return false;
       view.card.dataset.was = state;
       this.setState("stale");
-      this.renderBar("stale", { total: last?.total ?? null, text: "待更新" });
+      this.bar?.render("stale", { total: last?.total ?? null, text: "待更新" });
       return true;
     }
     if (state !== "stale") return false;
     const was = view.card.dataset.was || "short";
     delete view.card.dataset.was;
     this.setState(was);
-    if (last) this.renderBar(was, { total: last.total, text: verdict(last).bar });
+    if (last) this.bar?.render(was, { total: last.total, text: verdict(last).bar });
     return true;
   }
 
@@ -289,36 +267,11 @@ export class ResultCard {
     view.yardstick.hidden = false;
     renderPrintSummary(view, result, said.gap);
     this.setPrintShare(shareURL);
-    this.renderBar(said.state, { total, text: said.bar });
+    this.bar?.render(said.state, { total, text: said.bar });
   }
 
-  // ---- the pinned bar never hides the focused control (WCAG 2.4.11) -------------------------
-  // The bar's real height goes into --total-bar-height on <html> (calculator.css turns it into
-  // scroll-padding-bottom, so Tab, the phone keyboard's "next" and scrollIntoView stop above
-  // it); after each focus move, a control still under the bar is scrolled clear of it.
+  // The pinned bar never hides the focused control (calculator-total-bar.js).
   keepFocusClear() {
-    const bar = this.view.bar;
-    if (!bar) return;
-    const html = document.documentElement;
-    const pinned = () => !bar.hidden && getComputedStyle(bar).position === "sticky" && bar.offsetHeight > 0;
-    const measure = () => {
-      html.style.setProperty(
-        "--total-bar-height",
-        pinned() ? `${Math.ceil(bar.getBoundingClientRect().height)}px` : "0px",
-      );
-    };
-    if (typeof ResizeObserver === "function") new ResizeObserver(measure).observe(bar);
-    measure();
-    const clear = (target) => {
-      if (!target || target === bar || bar.contains(target) || !pinned() || !target.isConnected) return;
-      const box = target.getBoundingClientRect();
-      const cover = bar.getBoundingClientRect();
-      const overlaps =
-        box.bottom > cover.top && box.top < cover.bottom && box.right > cover.left && box.left < cover.right;
-      if (overlaps) window.scrollBy({ top: box.bottom - cover.top + 8, behavior: "instant" });
-    };
-    // The browser scrolls a newly focused control into view after the focus events: check once
-    // that has happened.
-    document.addEventListener("focusin", (event) => requestAnimationFrame(() => clear(event.target)));
+    this.bar?.keepFocusClear();
   }
 }

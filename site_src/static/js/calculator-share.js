@@ -1,5 +1,10 @@
 // Keeping answers: the #profile= share link (base64url of UTF-8 JSON) and the copy saved in
 // this browser's localStorage. Nothing here leaves the device.
+//
+// The answers are {profile, unsure}: the profile the engine scores, and the paths of the
+// profile's values that the person answered 「不确定」 (a select's data-unsure: the profile holds
+// the value scored, "C" for an overseas category). A link carries them as &unsure=path,path;
+// a saved copy as its `unsure`. A link or copy without them holds no 「不确定」 answer.
 
 const MAX_LINK_CHARS = 20000;
 const STORAGE_KEY = "sh-points:profile";
@@ -92,13 +97,23 @@ export function currentFields(profile, { asked = true } = {}) {
   return fields;
 }
 
-// The profile named in location.hash: {profile, from} | {error} | null when there is none.
-// `from` names the page a link came from ("catalogue": a catalogue entry's 用此证书计算,
+const MAX_UNSURE = 20;
+// The 「不确定」 paths of a link or a saved copy, as a list of profile paths ("credentials[0].category").
+export function unsurePaths(value) {
+  const list = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : [];
+  return list
+    .filter((path) => typeof path === "string" && /^[a-z_]+(\[\d+\])?(\.[a-z_]+)+$/.test(path))
+    .slice(0, MAX_UNSURE);
+}
+
+// The answers named in location.hash: {profile, unsure, from} | {error} | null when there are
+// none. `from` names the page a link came from ("catalogue": a catalogue entry's 用此证书计算,
 // `#profile=…&from=catalogue`); a share link has none.
 export function profileFromHash(hash) {
-  const match = /^#profile=(.*?)(?:&from=([a-z-]+))?$/s.exec(hash || "");
+  const match = /^#profile=([^&]*)((?:&[^&]*)*)$/s.exec(hash || "");
   if (!match) return null;
-  const from = match[2] || null;
+  const params = new URLSearchParams(match[2]);
+  const from = /^[a-z-]+$/.test(params.get("from") || "") ? params.get("from") : null;
   let text = match[1];
   try {
     text = decodeURIComponent(text);
@@ -106,16 +121,16 @@ export function profileFromHash(hash) {
     return { error: "分享链接已损坏（编码不正确），可能没有复制完整。" };
   }
   try {
-    return { profile: decodeProfile(text.trim()), from };
+    return { profile: decodeProfile(text.trim()), unsure: unsurePaths(params.get("unsure") || ""), from };
   } catch (error) {
     if (error instanceof LinkError) return { error: error.message };
     throw error;
   }
 }
 
-export function shareURL(profile) {
+export function shareURL({ profile, unsure = [] }) {
   const url = new URL(location.href);
-  url.hash = `profile=${encodeProfile(profile)}`;
+  url.hash = `profile=${encodeProfile(profile)}${unsure.length ? `&unsure=${encodeURIComponent(unsure.join(","))}` : ""}`;
   return url.href;
 }
 
@@ -150,8 +165,9 @@ export const storage = {
     }
   },
   // name: optional; a named copy also joins (or replaces the same name in) the list of people.
-  save(profile, name = "") {
+  save({ profile, unsure = [] }, name = "") {
     const record = { saved_at: new Date().toISOString(), profile };
+    if (unsure.length) record.unsure = unsure;
     const named = tidyName(name);
     if (named) record.name = named;
     localStorage.setItem(STORAGE_KEY, JSON.stringify(record));
@@ -206,9 +222,9 @@ export const storage = {
 const SESSION_KEY = "sh-points:session";
 
 export const session = {
-  save(profile, name) {
+  save({ profile, unsure = [] }, name) {
     try {
-      sessionStorage.setItem(SESSION_KEY, JSON.stringify({ profile, name: tidyName(name) }));
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify({ profile, unsure, name: tidyName(name) }));
     } catch {
       // storage refused: the answers stay on the page only
     }
