@@ -50,13 +50,22 @@ function tableRow(result) {
   );
 }
 
+// Each result's row, made once: the table is drawn again as the rows come in, and a result is
+// replaced (not changed) when its plan arrives.
+const drawn = new WeakMap();
+
+function rowOf(result) {
+  if (!drawn.has(result)) drawn.set(result, tableRow(result));
+  return drawn.get(result);
+}
+
 // Draws the rows that pass the filter, in the chosen order; returns how many are shown.
 export function drawTable(table, results, { key, direction, filter }) {
   for (const th of table.querySelectorAll("th[data-key]")) {
     th.setAttribute("aria-sort", th.dataset.key === key ? direction : "none");
   }
   const rows = (key ? sorted(results, key, direction) : results).filter((r) => matches(r, filter));
-  table.tBodies[0].replaceChildren(...rows.map(tableRow));
+  table.tBodies[0].replaceChildren(...rows.map(rowOf));
   return rows.length;
 }
 

@@ -6,20 +6,19 @@
 //
 // Messages from the page:
 //   {op: "init", indexURL, wheelURL, batchWheelURL, stdlibURL, xlsxWheels}
-//   {op: "read", data, name}                  data: an ArrayBuffer (transferred)
-//   {op: "row", index, planned}               the index-th row read last
+//   {op: "read", job, data, name}             data: an ArrayBuffer (transferred)
+//   {op: "row", job, index, planned}          the index-th row read last; planned: its plan alone
 //   {op: "export", format, results}           format: "csv" or "xlsx"
 // Messages to the page:
 //   {type: "ready"} | {type: "failed", message}
-//   {type: "read", error?, kind, notes, count}
-//   {type: "row", index, result}
+//   {type: "read", job, error?, kind, notes, count}
+//   {type: "row", job, index, planned, result}  (job: the page's number for the file, echoed)
 //   {type: "file", format, bytes}
 
 const PYTHON = String.raw`
 import importlib
 import json
-from calculator import score
-from calculator.batch import FileRefused, one, read_file, to_csv, to_xlsx
+from calculator.batch import FileRefused, one, plan_of, read_file, to_csv, to_xlsx
 
 _rows = []
 
@@ -35,9 +34,8 @@ def batch_read(data, name):
                       ensure_ascii=False)
 
 def batch_row(index, planned):
-    result = one(_rows[index], None, planned)
-    if result["profile"] is not None and not planned:
-        result["documents"] = score(result["profile"])["documents"]
+    row = _rows[index]
+    result = plan_of(row) if planned else one(row, None, False, True)
     return json.dumps(result, ensure_ascii=False)
 
 def batch_installed():
@@ -102,7 +100,7 @@ async function handle(message) {
     const bytes = new Uint8Array(message.data);
     if (isZip(bytes)) await installXlsx();
     const text = python.batch_read(bytes, String(message.name || ""));
-    self.postMessage({ type: "read", ...JSON.parse(text) });
+    self.postMessage({ type: "read", job: message.job, ...JSON.parse(text) });
   } else if (message.op === "row") {
     let result;
     try {
@@ -110,7 +108,13 @@ async function handle(message) {
     } catch (error) {
       result = { problems: [`计算这一行时出了意外的错误（${describe(error)}），其他行不受影响。`] };
     }
-    self.postMessage({ type: "row", index: message.index, planned: Boolean(message.planned), result });
+    self.postMessage({
+      type: "row",
+      job: message.job,
+      index: message.index,
+      planned: Boolean(message.planned),
+      result,
+    });
   } else if (message.op === "export") {
     if (message.format === "xlsx") await installXlsx();
     const made = python.batch_export(JSON.stringify(message.results), message.format);

@@ -15,7 +15,10 @@ const MAX_BYTES = Number(root.dataset.maxBytes);
 const view = { key: null, direction: "none", filter: "all" };
 let results = [];
 let engine = null;
-let job = null; // {count, done, planned}
+let job = null; // {id, count, sent, done, planned}
+let jobs = 0; // each file is a new job: an answer about an earlier file is dropped
+// Rows asked for before the answers come, so the worker never waits for the page to draw.
+const AHEAD = 4;
 
 function status(text) {
   $("batch-status").textContent = text;
@@ -76,14 +79,14 @@ function failed(message) {
 }
 
 function next() {
-  const { done, count, planned } = job;
-  if (done < count) {
-    engine.postMessage({ op: "row", index: done, planned });
-    return;
+  const { id, done, count, planned } = job;
+  for (; job.sent < Math.min(count, done + AHEAD); job.sent += 1) {
+    engine.postMessage({ op: "row", job: id, index: job.sent, planned });
   }
+  if (done < count) return;
   if (!planned) {
     // The totals of everyone first; then the day each reaches the standard (the slow part).
-    job = { count, done: 0, planned: true };
+    job = { id, count, sent: 0, done: 0, planned: true };
     status(`已算出 ${count} 人的积分，正在推算各人稳定达到标准分值的日期…`);
     next();
     return;
@@ -102,7 +105,7 @@ function receive(message) {
     warmRuntime({ idle: true, batch: true }); // the offline copy of this page's engine
   } else if (message.type === "failed") {
     failed(`计算引擎出错了：${message.message}。请刷新页面后再试。`);
-  } else if (message.type === "read") {
+  } else if (message.type === "read" && message.job === job?.id) {
     if (message.error) {
       failed(message.error);
       return;
@@ -113,16 +116,17 @@ function receive(message) {
     );
     notes.hidden = !notes.children.length;
     results = new Array(message.count).fill(null);
-    job = { count: message.count, done: 0, planned: false };
+    job = { id: job.id, count: message.count, sent: 0, done: 0, planned: false };
     if (!message.count) {
       failed("文件里没有找到员工的行：请在模板的示例行下面每行填一名员工。");
       return;
     }
     status(`正在计算 ${message.count} 人的积分…`);
     next();
-  } else if (message.type === "row" && job) {
+  } else if (message.type === "row" && message.job === job?.id) {
+    // the plan comes alone, after the row's total, 居转户 and documents
     const before = results[message.index];
-    results[message.index] = before?.documents ? { ...message.result, documents: before.documents } : message.result;
+    results[message.index] = message.planned ? { ...before, ...message.result } : message.result;
     job.done += 1;
     progress(job.done, job.count);
     if (!job.planned) status(`正在计算积分：${job.done} / ${job.count} 人`);
@@ -156,8 +160,9 @@ async function read(file) {
   status(`正在读取“${file.name}”…`);
   progress(0, 0);
   const data = await file.slice(0, MAX_BYTES + 1).arrayBuffer();
-  job = { count: 0, done: 0, planned: false };
-  engine.postMessage({ op: "read", data, name: file.name }, [data]);
+  jobs += 1;
+  job = { id: jobs, count: 0, sent: 0, done: 0, planned: false };
+  engine.postMessage({ op: "read", job: jobs, data, name: file.name }, [data]);
 }
 
 // 取消: the worker is stopped where it is and a new one started for the next file.
