@@ -123,7 +123,9 @@ def test_large_runtime_files_get_the_best_brotli_quality():
     big = 5_000_000
     assert _brotli_quality("pyodide/314.0.7/stdlib-0123456789ab.zip", big) == 11
     assert _brotli_quality("pyodide/314.0.7/pyodide.asm.wasm", big) == 11
-    assert _brotli_quality("wheels/0123/calculator-0.1.0-py3-none-any.whl", big) == 9
+    assert _brotli_quality("wheels/0123/calculator-0.1.0-py3-none-any.whl", big) == 11
+    assert _brotli_quality("batch/0123/calculator_batch-0.1.0-py3-none-any.whl", big) == 11
+    assert _brotli_quality("batch/0123456789ab/stdlib.zip", big) == 11
     assert _brotli_quality("assets/search-index.0123456789.json", big) == 9
 
 
