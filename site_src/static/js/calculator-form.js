@@ -1,6 +1,7 @@
-// Form <-> profile. Every control's `name` is its profile path ("education.level",
-// "insurance[0].from"); `data-kind` says how its text becomes a JSON value. Values the
-// engine must judge are passed on as typed, so the engine's own messages name the problem.
+// Form -> profile, and the form's controls for a profile path. Every control's `name` is its
+// profile path ("education.level", "insurance[0].from"); `data-kind` says how its text becomes
+// a JSON value. Values the engine must judge are passed on as typed, so the engine's own
+// messages name the problem. Profile -> form is calculator-form-fill.js.
 import { PROFILE_VERSION } from "./calculator-share.js";
 
 function parsePath(path) {
