@@ -156,7 +156,7 @@ def test_the_row_gives_the_plans_columns_in_words():
     assert out["fastest"] == f"{title}（预计{day}）"
 
 
-@settings(max_examples=examples(150), deadline=None,
+@settings(max_examples=examples(60), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(valid_profiles())
 def test_a_generated_profile_has_the_plans_columns(profile):
