@@ -6,6 +6,7 @@ from fractions import Fraction
 
 from . import vocabulary
 from .dates import full_years, month_label
+from .hukou_input import POINTS_AREA
 from .insurance import InsuranceMonths, last_months
 from .line import make_line
 from .profile import Profile
@@ -121,6 +122,11 @@ def public_service_line(p: Profile) -> dict:
 def key_area_line(p: Profile) -> dict:
     d = p.as_of
     if p.key_area is None:
+        area = p.hukou.area.area if p.hukou.area is not None else None
+        if POINTS_AREA.get(area, "") is None:  # an area only the 居转户 check counts
+            name = vocabulary.names("hukou_areas")[area]
+            return make_line("key_area", d, 0,
+                             f"{name}只用于居转户，不是积分的远郊重点区域，不加分。")
         return make_line("key_area", d, 0, "未填写远郊重点区域工作居住年限。")
     area, years = p.key_area
     name = AREA_NAMES[area]

@@ -238,6 +238,7 @@ def test_the_points_side_scores_a_new_town_as_another_key_area_and_not_zhangjian
     zhangjiang = {**READY, "key_area": {"area": "zhangjiang", "since": "2019-01"}}
     line = next(ln for ln in calculator.score(zhangjiang)["lines"] if ln["id"] == "key_area")
     assert line["points"] == 0
+    assert line["explanation"] == "张江科学城只用于居转户，不是积分的远郊重点区域，不加分。"
 
 
 def test_a_version_3_profile_scores_as_its_version_2_part():
