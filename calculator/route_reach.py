@@ -66,7 +66,8 @@ def out_of_reach(p: Profile, kind: str, level) -> dict | None:
                 "have": education[p.education.level]}
     else:
         return None
-    return {"first": words["first"].format(**fill), "why": words["why"].format(**fill),
+    why = step.get("why", words["why"])  # a step may give its own reason
+    return {"first": words["first"].format(**fill), "why": why.format(**fill),
             "sources": [_source(key) for key in words["refs"]]}
 
 
@@ -100,6 +101,8 @@ def problems() -> list[str]:
             problem(where, f"title levels must be {', '.join(TITLE_LEVELS)}")
         if step.get("education") not in EDUCATION_LEVELS:
             problem(where, f"education must be one of {', '.join(EDUCATION_LEVELS)}")
+        if not str(step.get("why", "…")).strip():
+            problem(where, "why, when given, must be a sentence")
     for table in ("skill_words", "title_words"):
         for key in data.get(table, {}).get("refs", []):
             if key not in known:

@@ -116,6 +116,16 @@ def test_a_title_is_within_reach_with_a_college_education_a_junior_title_or_the_
     assert plan["routes"][0]["id"] == "title_intermediate"  # the soonest again
 
 
+def test_a_senior_title_without_the_education_gives_its_own_reason():
+    holder = _with(FLOOR_WORKER, insurance=[{"from": "2024-03", "base_multiple": 0.6}],
+                   credentials=[{"type": "title", "level": "intermediate", "job_match": True}])
+    senior = _routes(holder)["title_senior"]["out_of_reach"]
+    assert senior["first"] == "要先有大专（高职）及以上学历"
+    assert senior["why"].startswith("申报高级职称一般要有大专（高职）及以上学历，"
+                                    "并在取得中级职称后")
+    assert "中级经济师" not in senior["why"]
+
+
 def test_a_skill_step_needs_the_level_below_first():
     routes = _routes(FLOOR_WORKER)
     assert routes["skill_3"]["out_of_reach"]["first"] == "要先取得技能四级（中级工）证书"
