@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from sitebuild.serve import make_server
 
 READY_MS = 30_000
 AS_OF = "2026-11-01"
@@ -16,6 +20,14 @@ def share_hash(profile, *, padding: bool = False) -> str:
     raw = json.dumps(profile, ensure_ascii=False).encode("utf-8")
     text = base64.urlsafe_b64encode(raw).decode("ascii")
     return "#profile=" + (text if padding else text.rstrip("="))
+
+
+def serve_directory(directory: Path):
+    """Serve `directory` with the site's own server (MIME types, .br/.gz, 404 page) on a free
+    loopback port in a thread; returns (server, base URL)."""
+    server = make_server(Path(directory), 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def open_calculator(page: Page, site_url: str, fragment: str = "") -> None:

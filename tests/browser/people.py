@@ -9,7 +9,22 @@ import json
 from playwright.sync_api import Locator, Page
 
 KEY_DELAY_MS = 90  # between keys, as a person types on a phone
-PAUSE_MS = 1500  # a person stopping to think, longer than any debounce
+# A person stopping to think: over three times the page's longest timer (the QR code's 300 ms;
+# the plan waits 150 ms, a score answers in about 7 ms, docs/benchmarks.md), so what would
+# appear while someone stops has appeared.
+PAUSE_MS = 1000
+
+# A phone (most of the calculator's visitors) and a laptop. Layout, focus, reflow and axe tests
+# run at both; behaviour that does not depend on the width runs at the phone's (PHONE), or
+# spreads its cases over both widths (alternating).
+WIDTHS = [360, 1280]
+PHONE = [360]
+
+
+def alternating(cases: list[tuple]) -> list[tuple]:
+    """`cases` with a width added to each, the widths taken in turn: every case is checked once
+    and each width sees some of them."""
+    return [(*case, WIDTHS[i % len(WIDTHS)]) for i, case in enumerate(cases)]
 
 
 def type_in(page: Page, control: Locator, text: str, *, delay: int = KEY_DELAY_MS) -> None:

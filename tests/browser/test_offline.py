@@ -13,11 +13,11 @@ from calculator_page import (
     field,
     offline_copy_holds,
     open_calculator,
+    serve_directory,
     share_hash,
     wait_ready,
     wait_until,
 )
-from conftest import serve_directory
 from playwright.sync_api import Page, expect
 
 import calculator
