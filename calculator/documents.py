@@ -5,7 +5,7 @@ eligibility test, and what to do next once the standard score is reached; the sa
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from .dates import today_in_shanghai
 from .decisions import fill
@@ -37,16 +37,24 @@ def checklist(result: dict, credential_types: set[str] | None = None) -> list[di
     eligibility test, and one per line that scores (its raw points, so a line the higher of
     education and credential left out still shows what proves it); of the items that differ
     by credential type, those of `credential_types` (the types the person gave)."""
-    scoring = {line["id"] for line in result["lines"] if line["raw_points"] > 0}
+    scoring = frozenset(line["id"] for line in result["lines"] if line["raw_points"] > 0)
     paying = result["eligibility"]["months"] > 0
-    return [
-        {"id": entry["id"], "purpose": entry["purpose"],
-         "items": _items_for(entry, items, credential_types)}
-        for entry, items in _filled(date.fromisoformat(result["as_of"]))
+    types = None if credential_types is None else frozenset(credential_types)
+    day = epoch(date.fromisoformat(result["as_of"]))
+    return [{"id": entry_id, "purpose": purpose, "items": list(items)}
+            for entry_id, purpose, items in _chosen(day, scoring, paying, types)]
+
+
+@lru_cache(maxsize=512)
+def _chosen(day: date, scoring: frozenset, paying: bool, types: frozenset | None) -> tuple:
+    # a plan scores hundreds of days whose lines score alike
+    return tuple(
+        (entry["id"], entry["purpose"], tuple(_items_for(entry, items, types)))
+        for entry, items in _filled(day)
         if entry["when"] == "always"
         or (entry["when"] == "eligibility" and paying)
         or entry["when"] in scoring
-    ]
+    )
 
 
 def added(result: dict, before: dict, credential_type: str | None = None) -> list[dict]:
