@@ -65,7 +65,13 @@ export function drawTable(table, results, { key, direction, filter }) {
     th.setAttribute("aria-sort", th.dataset.key === key ? direction : "none");
   }
   const rows = (key ? sorted(results, key, direction) : results).filter((r) => matches(r, filter));
-  table.tBodies[0].replaceChildren(...rows.map(rowOf));
+  // only the rows that changed place or result are moved: the rest of the table stays laid out
+  const body = table.tBodies[0];
+  rows.forEach((result, i) => {
+    const row = rowOf(result);
+    if (body.children[i] !== row) body.insertBefore(row, body.children[i] || null);
+  });
+  while (body.children.length > rows.length) body.lastElementChild.remove();
   return rows.length;
 }
 

@@ -45,14 +45,18 @@ function draw() {
     `共 ${results.filter(Boolean).length} 人，显示 ${shown} 人；${problems} 人的填写需要修改。`;
 }
 
-let drawPending = false;
+// While rows come in, the table is drawn a few times a second (a draw lays the table out again,
+// on the thread that hands the worker its next rows), and at once when a pass is over.
+const DRAW_EVERY = 250; // ms
+let drawTimer = null;
 function drawSoon() {
-  if (drawPending) return;
-  drawPending = true;
-  requestAnimationFrame(() => {
-    drawPending = false;
-    draw();
-  });
+  drawTimer ??= setTimeout(drawNow, DRAW_EVERY);
+}
+
+function drawNow() {
+  clearTimeout(drawTimer);
+  drawTimer = null;
+  draw();
 }
 
 function startEngine() {
@@ -84,6 +88,7 @@ function next() {
     engine.postMessage({ op: "row", job: id, index: job.sent, planned });
   }
   if (done < count) return;
+  drawNow();
   if (!planned) {
     // The totals of everyone first; then the day each reaches the standard (the slow part).
     job = { id, count, sent: 0, done: 0, planned: true };
