@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # A test that asks for one of these runs the real build.py (the last two: tests/build/conftest.py);
 # it is marked "build" here, as the tests that run build.py themselves are by hand.
-BUILDS = {"site_dir", "site_server", "site_url", "project", "built_project"}
+BUILDS = {"site_dir", "site_url", "project", "built_project"}
 # Not even collected in the quick run: they need chromium, or the engine inside Pyodide.
 NOT_QUICK = (ROOT / "tests" / "browser", ROOT / "tests" / "test_engine_in_pyodide.py")
 CHROMIUM_ARGS = [
@@ -119,45 +119,10 @@ def site_dir(tmp_path_factory) -> Path:
     return out
 
 
-# Files the tests hand to the browser from the site's own origin, outside the site: path → file
-# (tests/browser/conftest.py serves the engine's snapshot so).
-TEST_FILES = "/__tests/"
-
-
-def _with_test_files(handler_class):
-    class Handler(handler_class):
-        def send_head(self):
-            file = self.path.startswith(TEST_FILES) and self.server.test_files.get(self.path)
-            if not file:
-                return super().send_head()
-            f = file.open("rb")
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-            self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
-            self.end_headers()
-            return f
-
-    return Handler
-
-
 @pytest.fixture(scope="session")
-def site_server(site_dir):
-    """The site's own server for the build; `add_test_file(name, file)` has it also answer
-    /__tests/<name> with that file."""
+def site_url(site_dir):
+    """The build served by the site's own server (MIME types, .br/.gz, 404 page) on loopback."""
     server = make_server(site_dir, 0)
-    server.RequestHandlerClass = _with_test_files(server.RequestHandlerClass)
-    server.test_files = {}
-
-    def add_test_file(name: str, file: Path) -> str:
-        server.test_files[TEST_FILES + name] = file
-        return TEST_FILES + name
-
-    server.add_test_file = add_test_file
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
+    yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def site_url(site_server):
-    return f"http://127.0.0.1:{site_server.server_address[1]}"

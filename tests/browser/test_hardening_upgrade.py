@@ -29,7 +29,8 @@ from test_hardening_csp import headers_for, parse_headers_file
 
 import calculator
 
-pytestmark = pytest.mark.browser
+# One worker makes the two builds for all three tests.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("upgrade-builds")]
 
 ROOT = Path(__file__).resolve().parents[2]
 TREE = ["build.py", "pyproject.toml", "requirements", "calculator", "sitebuild", "site_src"]

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import pytest
 from calculator_page import expect_total, field, open_calculator, share_hash, wait_ready
-from people import field_errors, leave, pause, set_width, type_in
+from people import PHONE, WIDTHS, field_errors, leave, pause, set_width, type_in
 from playwright.sync_api import Page, expect
 
 import calculator
 
 pytestmark = pytest.mark.browser
-
-WIDTHS = [360, 1280]
 
 
 def arrive(page: Page, site_url: str, catalogue: str, anchor: str) -> None:
@@ -26,7 +24,7 @@ def arrive(page: Page, site_url: str, catalogue: str, anchor: str) -> None:
     wait_ready(page)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE)
 def test_a_catalogue_link_fills_the_certificate_and_waits_for_the_person(
     page: Page, site_url: str, width: int
 ):

@@ -18,7 +18,7 @@ import calculator
 from calculator import vocabulary
 from calculator.rules import value
 
-pytestmark = [pytest.mark.browser, pytest.mark.engine_snapshot_kept]
+pytestmark = pytest.mark.browser
 
 START = {
     "version": 2,

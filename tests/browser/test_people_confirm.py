@@ -9,7 +9,7 @@ import json
 
 import pytest
 from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
-from people import leave, pause, set_width, shared_profile, type_in
+from people import PHONE, leave, pause, set_width, shared_profile, type_in
 from playwright.sync_api import Page, expect
 
 import calculator
@@ -17,7 +17,6 @@ from calculator.decisions import TERMS
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [360, 1280]
 START = {
     "version": 2,
     "as_of": AS_OF,
@@ -44,7 +43,7 @@ def radios(page: Page, path_id: str):
     return page.locator(f"#f-{path_id}"), page.locator(f"#f-{path_id}-no")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE)
 def test_job_match_starts_unanswered_and_the_result_says_what_yes_gives(
     page: Page, site_url: str, width: int
 ):
@@ -88,7 +87,7 @@ def test_job_match_starts_unanswered_and_the_result_says_what_yes_gives(
     expect(confirm).to_be_hidden()
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE)
 def test_three_places_is_a_question_in_its_one_wording(page: Page, site_url: str, width: int):
     set_width(page, width)
     open_calculator(page, site_url, share_hash(START))

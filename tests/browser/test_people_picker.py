@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import pytest
 from calculator_page import open_calculator
-from people import leave, pause, set_width
+from people import PHONE, alternating, leave, pause, set_width
 from playwright.sync_api import Page, expect
 
 from calculator import catalogues
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [360, 1280]
 FIELDS = {
     "qualification": ("qualification", "#f-credentials-0-name"),
     "skill": ("skill", "#f-credentials-0-occupation"),
@@ -83,10 +82,9 @@ def type_checking_each_key(page: Page, control, kind: str, text: str) -> None:
         page.wait_for_timeout(120)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(
-    ("kind", "typed", "entry"),
-    [
+    ("kind", "typed", "entry", "width"),
+    alternating([
         ("qualification", "中级会计", "会计专业技术资格(中级)"),
         ("qualification", "中级会计师", "会计专业技术资格(中级)"),
         ("qualification", "中级经济师", "经济专业技术资格(中级)"),
@@ -94,7 +92,7 @@ def type_checking_each_key(page: Page, control, kind: str, text: str) -> None:
         ("qualification", "CPA", "注册会计师"),
         ("skill", "维修电工", "电工"),
         ("skill", "电工", "电工"),
-    ],
+    ]),
 )
 def test_the_names_people_use_find_their_entry_first(
     page: Page, site_url: str, width: int, kind: str, typed: str, entry: str
@@ -115,16 +113,15 @@ def test_the_names_people_use_find_their_entry_first(
     expect(card_of(page, kind)).not_to_contain_text("不在")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(
-    ("kind", "typed", "reason"),
-    [
+    ("kind", "typed", "reason", "width"),
+    alternating([
         ("skill", "电工证", "不是职业技能等级证书"),
         # an exact not-counted name, whatever the field
         ("qualification", "电工证", "不是职业技能等级证书"),
         ("qualification", "二级建造师", "目录中只有建造师(一级)"),
         ("skill", "二级建造师", "目录中只有建造师(一级)"),
-    ],
+    ]),
 )
 def test_a_certificate_in_neither_catalogue_shows_its_reason(
     page: Page, site_url: str, width: int, kind: str, typed: str, reason: str
@@ -143,7 +140,7 @@ def test_a_certificate_in_neither_catalogue_shows_its_reason(
     expect(card).not_to_contain_text("请从搜索结果中选择")  # its own reason, not "no match"
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE)
 def test_a_name_that_matches_nothing_is_said_only_once_the_list_is_closed(
     page: Page, site_url: str, width: int
 ):
@@ -165,7 +162,7 @@ def test_a_name_that_matches_nothing_is_said_only_once_the_list_is_closed(
     expect(card).not_to_contain_text("不在")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE)
 def test_a_title_name_points_to_the_title_and_switches_the_row(
     page: Page, site_url: str, width: int
 ):
@@ -202,14 +199,13 @@ def test_the_registration_question_is_asked_only_for_a_qualification_that_needs_
     expect(legend).to_have_text("这项职业资格已按规定注册了吗？")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize(
-    ("kind", "typed", "entry", "moves_to", "card_says"),
-    [
+    ("kind", "typed", "entry", "moves_to", "card_says", "width"),
+    alternating([
         ("qualification", "维修电工", "电工", "skill", "是技能等级证书的职业（工种）"),
         ("qualification", "电工", "电工", "skill", "是技能等级证书的职业（工种）"),
         ("skill", "CPA", "注册会计师", "qualification", "是专业技术类职业资格"),
-    ],
+    ]),
 )
 def test_a_name_of_the_other_catalogue_moves_the_row_to_its_type(
     page: Page, site_url: str, width: int, kind: str, typed: str, entry: str, moves_to: str,

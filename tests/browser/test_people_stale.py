@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import pytest
 from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
-from people import field_errors, leave, pause, set_width, type_in
+from people import PHONE, field_errors, leave, pause, set_width, type_in
 from playwright.sync_api import Page, expect
 
 import calculator
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [360, 1280]
 START = {
     "version": 2,
     "as_of": AS_OF,
@@ -33,7 +32,7 @@ def _opened(page: Page, site_url: str, width: int) -> int:
     return total
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE)
 def test_an_error_does_not_appear_in_a_field_that_was_fine_while_it_is_retyped(
     page: Page, site_url: str, width: int
 ):
@@ -55,7 +54,7 @@ def test_an_error_does_not_appear_in_a_field_that_was_fine_while_it_is_retyped(
     expect(card).not_to_have_attribute("data-state", "stale")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE)
 def test_the_result_stays_marked_while_a_shown_error_is_fixed(
     page: Page, site_url: str, width: int
 ):
@@ -77,7 +76,7 @@ def test_the_result_stays_marked_while_a_shown_error_is_fixed(
     expect_total(page, before)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE)
 def test_another_persons_link_in_the_same_tab_never_brings_the_old_result_back(
     page: Page, site_url: str, width: int
 ):

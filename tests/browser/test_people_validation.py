@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import pytest
 from calculator_page import expect_total, field, open_calculator, wait_ready
-from people import field_errors, leave, pause, set_width, type_in
+from people import PHONE, WIDTHS, field_errors, leave, pause, set_width, type_in
 from playwright.sync_api import Page, expect
 
 import calculator
 
 pytestmark = pytest.mark.browser
-
-WIDTHS = [360, 1280]
 
 
 def engine_message(profile: dict, path: str, about: str = "") -> str:
@@ -30,7 +28,7 @@ def fresh(page: Page, site_url: str, width: int) -> None:
     wait_ready(page)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE)
 def test_a_date_is_checked_when_left_never_while_typing(page: Page, site_url: str, width: int):
     fresh(page, site_url, width)
     birth = field(page, "birth_date")
@@ -58,7 +56,7 @@ def test_a_date_is_checked_when_left_never_while_typing(page: Page, site_url: st
     expect(page.locator("#error-summary")).to_be_hidden()
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE)
 def test_the_base_choice_is_asked_at_the_base_field_only_after_the_person_left_it(
     page: Page, site_url: str, width: int
 ):

@@ -4,12 +4,10 @@ names people type, rank exact names first, and say why a common certificate does
 from __future__ import annotations
 
 import pytest
-from people import KEY_DELAY_MS, set_width
+from people import KEY_DELAY_MS, WIDTHS, alternating, set_width
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-WIDTHS = [360, 1280]
 
 
 def typed_search(page, site_url, query, width=1280):
@@ -29,14 +27,13 @@ def first_href(results) -> str:
     return results.first.locator("a").get_attribute("href")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize(("query", "anchor", "name"), [
+@pytest.mark.parametrize(("query", "anchor", "name", "width"), alternating([
     ("中级会计", "/catalogue/qualifications/#qual-20", "会计专业技术资格(中级)"),
     ("CPA", "/catalogue/qualifications/#qual-55", "注册会计师"),
     ("cpa", "/catalogue/qualifications/#qual-55", "注册会计师"),
     ("一建", "/catalogue/qualifications/#qual-8", "建造师(一级)"),
     ("维修电工", "/catalogue/skills/#skill-31", "电工"),
-])
+]))
 def test_everyday_name_finds_its_entry_first(page, site_url, query, anchor, name, width):
     results = typed_search(page, site_url, query, width)
     assert first_href(results) == anchor
