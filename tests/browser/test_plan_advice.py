@@ -6,6 +6,9 @@ says why, until the person gives their own date for it."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from calculator_page import expect_total, field, open_calculator, wait_ready
 from people import leave, pause, set_width, type_in
@@ -14,6 +17,8 @@ from playwright.sync_api import Page, expect
 import calculator
 
 pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 # born 1982-12-20, 本科 without a degree, insured from 2016-12 at the floor (0.6×): exactly 120
 # on 2026-12-06, 119 from the 44th birthday
@@ -26,6 +31,20 @@ FLOOR_WORKER = {
     "as_of": "2026-12-06", "birth_date": "1990-05-01",
     "insurance": [{"from": "2018-03", "base_multiple": 0.6}],
 }
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    # axe is injected as a script tag, which the page's CSP would otherwise refuse.
+    return {**browser_context_args, "bypass_csp": True}
+
+
+def axe_violations(page: Page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', "
+        "'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
+        ".then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target)})))")
 
 
 def type_the_person(page: Page, person: dict, education: str | None = None) -> None:
@@ -119,3 +138,18 @@ def test_routes_say_the_wage_and_a_title_out_of_reach_says_why_until_a_date_is_g
     expect(first.locator(".route-reach")).to_have_count(0)
     # nothing wider than the phone
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    # with a deadline, a route out of reach that makes it is named with what it needs first
+    page.locator('#plan [data-expected-reset="title_intermediate"]').click()
+    expect(page.locator('#plan [data-route="title_intermediate"]')).to_have_attribute(
+        "data-out-of-reach", "true")
+    deadline = page.get_by_label("孩子报名等需要在哪天前达到120分？")
+    type_in(page, deadline, "20290301")
+    leave(page)
+    routes = page.locator("#plan .plan-verdict-routes")
+    expect(routes).to_contain_text("取得与岗位相符的中级职称（要先有大专（高职）及以上学历）")
+    lead = page.locator("#plan .plan-apply-by")
+    expect(lead).to_have_text("最迟约在2029-02-01前提出申请（按下方来得及的办法）。")
+    expect(lead.locator("strong")).to_have_text("2029-02-01")
+    found = axe_violations(page)
+    assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
