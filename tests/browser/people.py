@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 
+from calculator_page import field, open_calculator, share_hash, wait_ready
 from playwright.sync_api import Locator, Page
 
 KEY_DELAY_MS = 90  # between keys, as a person types on a phone
@@ -41,6 +42,20 @@ def pause(page: Page, ms: int = PAUSE_MS) -> None:
 def leave(page: Page) -> None:
     """Move on to the next field, as a person does."""
     page.keyboard.press("Tab")
+
+
+def open_shared(page: Page, site_url: str, profile: dict, width: int = 360) -> None:
+    """The calculator opened at `width` from a share link of `profile`, its engine ready."""
+    set_width(page, width)
+    open_calculator(page, site_url, share_hash(profile))
+    wait_ready(page)
+
+
+def type_skill_certificate(page: Page, level: str, occupation: str = "电工") -> None:
+    """The first certificate chosen as a skill certificate of `level`, its occupation typed."""
+    field(page, "credentials[0].type").select_option("skill")
+    field(page, "credentials[0].level").select_option(level)
+    type_in(page, field(page, "credentials[0].occupation"), occupation)
 
 
 def set_width(page: Page, width: int) -> None:

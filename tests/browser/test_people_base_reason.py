@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
-from people import leave, set_width, type_in
+from calculator_page import AS_OF, expect_total, field
+from people import leave, open_shared, type_in
 from playwright.sync_api import Page, expect
 
 import calculator
@@ -27,9 +27,7 @@ PROFILE = {
 
 
 def test_the_base_line_and_the_reason_a_result_is_out_of_date(page: Page, site_url: str):
-    set_width(page, 360)
-    open_calculator(page, site_url, share_hash(PROFILE))
-    wait_ready(page)
+    open_shared(page, site_url, PROFILE)
     expect_total(page, calculator.score(PROFILE)["total"])
     stick = yardstick.yardstick_for(month_of(dt.date(2021, 3, 1))).year
     line = page.locator("#insurance-field .base-line").first

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
-from people import leave, set_width, shared_profile, type_in
+from people import leave, set_width, shared_profile, type_in, type_skill_certificate
 from playwright.sync_api import Page, expect
 
 import calculator
@@ -33,9 +33,7 @@ def test_level_2_at_a_low_base_says_why_and_suggests_keeping_level_3(page: Page,
     set_width(page, 360)
     open_calculator(page, site_url, share_hash(START))
     wait_ready(page)
-    field(page, "credentials[0].type").select_option("skill")
-    field(page, "credentials[0].level").select_option("2")
-    type_in(page, field(page, "credentials[0].occupation"), "电工")
+    type_skill_certificate(page, "2")
     leave(page)
     page.locator("#f-credentials-0-job_match").check()
     page.locator("#f-credentials-0-obtained_in_shanghai").check()
@@ -95,9 +93,7 @@ def test_the_picker_card_says_what_the_level_gives_at_the_persons_own_base(
     set_width(page, 360)
     open_calculator(page, site_url, share_hash(START))
     wait_ready(page)
-    field(page, "credentials[0].type").select_option("skill")
-    field(page, "credentials[0].level").select_option("2")
-    type_in(page, field(page, "credentials[0].occupation"), "电工")
+    type_skill_certificate(page, "2")
     leave(page)
     card = skill_card(page)
     points = value("credential.skill_2", date.fromisoformat(AS_OF))
@@ -130,9 +126,7 @@ def test_levels_4_and_5_from_outside_shanghai_are_not_asked_about_verification(
     set_width(page, 360)
     open_calculator(page, site_url, share_hash(START))
     wait_ready(page)
-    field(page, "credentials[0].type").select_option("skill")
-    field(page, "credentials[0].level").select_option("4")
-    type_in(page, field(page, "credentials[0].occupation"), "电工")
+    type_skill_certificate(page, "4")
     leave(page)
     page.locator("#f-credentials-0-job_match").check()
     page.locator("#f-credentials-0-obtained_in_shanghai-no").check()

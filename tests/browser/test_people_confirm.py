@@ -9,7 +9,7 @@ import json
 
 import pytest
 from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
-from people import PHONE, leave, pause, set_width, shared_profile, type_in
+from people import PHONE, leave, pause, set_width, shared_profile, type_in, type_skill_certificate
 from playwright.sync_api import Page, expect
 
 import calculator
@@ -115,9 +115,7 @@ def test_three_places_is_a_question_in_its_one_wording(page: Page, site_url: str
 def test_verified_is_asked_for_a_skill_certificate_from_elsewhere(page: Page, site_url: str):
     open_calculator(page, site_url, share_hash(START))
     wait_ready(page)
-    field(page, "credentials[0].type").select_option("skill")
-    field(page, "credentials[0].level").select_option("3")
-    type_in(page, field(page, "credentials[0].occupation"), "维修电工")
+    type_skill_certificate(page, "3", "维修电工")
     leave(page)
     page.locator("#f-credentials-0-job_match").check()
     question = page.locator("#f-credentials-0-verified_in_shanghai-group")

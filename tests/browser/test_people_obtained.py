@@ -6,8 +6,8 @@ beside it. Links and saved copies that left the answer out fill 是, as the engi
 from __future__ import annotations
 
 import pytest
-from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
-from people import leave, set_width, type_in
+from calculator_page import AS_OF, expect_total, open_calculator, share_hash, wait_ready
+from people import leave, set_width, type_skill_certificate
 from playwright.sync_api import Page, expect
 
 import calculator
@@ -31,9 +31,7 @@ def test_obtained_in_shanghai_starts_unanswered_and_links_the_how_to(page: Page,
     set_width(page, 360)
     open_calculator(page, site_url, share_hash(START))
     wait_ready(page)
-    field(page, "credentials[0].type").select_option("skill")
-    field(page, "credentials[0].level").select_option("3")
-    type_in(page, field(page, "credentials[0].occupation"), "电工")
+    type_skill_certificate(page, "3")
     leave(page)
     page.locator("#f-credentials-0-job_match").check()
     yes = page.locator("#f-credentials-0-obtained_in_shanghai")

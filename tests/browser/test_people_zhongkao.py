@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from calculator_page import AS_OF, open_calculator, share_hash, wait_ready
-from people import set_width, type_in
+from calculator_page import AS_OF
+from people import open_shared, type_in
 from playwright.sync_api import Page, expect
 
 from calculator import schooling
@@ -25,9 +25,7 @@ PROFILE = {
 
 
 def test_the_zhongkao_year_fills_a_deadline_the_person_can_change(page: Page, site_url: str):
-    set_width(page, 360)
-    open_calculator(page, site_url, share_hash(PROFILE))
-    wait_ready(page)
+    open_shared(page, site_url, PROFILE)
     expect(page.locator("#plan")).not_to_be_empty()
     year = dt.date.today().year + 3
     facts = schooling.zhongkao_deadline(year)
