@@ -12,7 +12,10 @@ export function compared(plan) {
   return plan.projection.series.map((s) => s.id).filter((id) => id !== "time_only");
 }
 
-function whenText(entry, standard) {
+// When a route reaches the standard: the day it stays there, and a first stretch that does not
+// last said in the engine's words (reach_note).
+export function whenText(entry, standard) {
+  if (entry.reach_note) return `${entry.reach_note}（届时 ${entry.total} 分）`;
   return entry.reaches_standard_on
     ? `预计 ${entry.reaches_standard_on} 达到（届时 ${entry.total} 分）`
     : `到 ${entry.total_on} 仍达不到 ${standard} 分（届时 ${entry.total} 分）`;
