@@ -50,7 +50,7 @@ def _entry(route: Route, reach: date | None, result: dict, current: dict) -> dic
     }
 
 
-def _held_entry(p: Profile, route: Route, scored, first: date | None, horizon: date,
+def held_entry(p: Profile, route: Route, scored, first: date | None, horizon: date,
                 current: dict) -> dict:
     """The route's entry from the day it holds at the standard up to the horizon, with its
     first stretch at the standard when that one does not last (「…短暂达到…」)."""
@@ -91,14 +91,14 @@ def plan_profile(p: Profile, options: Options | None = None) -> dict:
     else:
         found = scan_routes(p, routes, horizon)
     time_scored, time_first, _ = found[time_only.id]
-    course = _held_entry(p, time_only, time_scored, time_first, horizon, current)
+    course = held_entry(p, time_only, time_scored, time_first, horizon, current)
     scored = {time_only.id: time_scored}
     kept = []
     for route in routes[1:]:
         route_scored, first, _ = found.get(route.id, (None, None, None))
         if first is None:
             continue
-        entry = _held_entry(p, route, route_scored, first, horizon, current)
+        entry = held_entry(p, route, route_scored, first, horizon, current)
         reach, course_reach = entry["reaches_standard_on"], course["reaches_standard_on"]
         if reach is None or (course_reach is not None and reach >= course_reach):
             continue  # no sooner than going on as now

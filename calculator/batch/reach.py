@@ -10,7 +10,7 @@ from datetime import date
 
 from ..dates import add_years
 from ..plan_options import read_options
-from ..planner import HORIZON_YEARS, KIND_ORDER, _held_entry
+from ..planner import HORIZON_YEARS, KIND_ORDER, held_entry
 from ..profile import Profile
 from ..route_reach import out_of_reach
 from ..route_search import Person, scan, scan_routes
@@ -34,7 +34,7 @@ def reach(p: Profile, current: dict, raw_plan=None) -> dict:
     else:
         found = scan_routes(p, [time_only, *others], horizon)
     scored, first, _ = found[time_only.id]
-    course = _held_entry(p, time_only, scored, first, horizon, current)
+    course = held_entry(p, time_only, scored, first, horizon, current)
     return {"reaches_on": course["reaches_standard_on"], "reach_note": course["reach_note"],
             "fastest": _fastest(person, others, found, horizon, current,
                                 course["reaches_standard_on"])}
@@ -62,7 +62,7 @@ def _fastest(person: Person, routes, found: dict, horizon, current: dict, course
             break
         if course_on is not None and day >= course_on:
             continue
-        entry = _held_entry(p, route, found[route.id][0], date.fromisoformat(day), horizon,
+        entry = held_entry(p, route, found[route.id][0], date.fromisoformat(day), horizon,
                             current)
         on = entry["reaches_standard_on"]
         if on is None or (course_on is not None and on >= course_on):
