@@ -3,7 +3,7 @@
 // aria-describedby and aria-invalid, and the line saying what is still to fill. Which
 // problems are errors is calculator-checks.js's job.
 import { checkGroup, controlFor, isAnswer, isEmpty, labelOf, SOME_FIELD } from "./calculator-form.js";
-import { el } from "./dom.js";
+import { el, fieldLink, replaceIfChanged } from "./dom.js";
 
 export class FormErrors {
   // form: the calculator's form, holding the summary (#error-summary); missing: the line for
@@ -97,17 +97,11 @@ class ErrorSummary {
 
   // errors: [{control (or null), label, message}], in form order.
   show(errors) {
-    this.list.replaceChildren(
-      ...errors.map(({ control, label, message }) => {
-        if (!control) return el("li", { text: `${label}：${message}` });
-        const link = el("a", { href: `#${control.id}`, text: `${label}：${message}` });
-        link.addEventListener("click", (event) => {
-          event.preventDefault();
-          control.focus();
-          control.scrollIntoView({ block: "center" });
-        });
-        return el("li", {}, link);
-      }),
+    replaceIfChanged(
+      this.list,
+      errors.map(({ control, label, message }) =>
+        el("li", {}, control ? fieldLink(control, `${label}：${message}`) : `${label}：${message}`),
+      ),
     );
     this.root.hidden = !errors.length;
   }

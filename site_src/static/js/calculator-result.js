@@ -22,7 +22,10 @@ import {
   yardstickText,
 } from "./calculator-result-parts.js";
 import { RESULT_STATES, TotalBar } from "./calculator-total-bar.js";
-import { el } from "./dom.js";
+import { fieldLink, replaceIfChanged } from "./dom.js";
+
+// What the out-of-date card says above its last result.
+const STALE = "以下结果按修改前的内容计算，尚未更新。";
 
 // The card's elements, by id (calculator.html).
 const IDS = {
@@ -99,7 +102,7 @@ export class ResultCard {
     else if (RESULT_STATES.has(state)) view.root.dataset.result = "short";
     else if (state !== "stale") delete view.root.dataset.result;
     // A live region of its own, always present, so the mark is announced when it appears.
-    view.stale.textContent = state === "stale" ? "以下结果按修改前的内容计算，尚未更新。" : "";
+    view.stale.textContent = state === "stale" ? STALE : "";
     if (state === "stale") view.card.setAttribute("aria-describedby", view.stale.id);
     else view.card.removeAttribute("aria-describedby");
   }
@@ -216,16 +219,7 @@ export class ResultCard {
   staleBecause(reason) {
     const stale = this.view.stale;
     if (this.state !== "stale") return;
-    stale.textContent = "以下结果按修改前的内容计算，尚未更新。";
-    if (!reason) return;
-    const link = el("a", { href: `#${reason.control.id}`, className: "stale-reason", text: reason.text });
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
-      reason.control.closest("details")?.setAttribute("open", "");
-      reason.control.scrollIntoView({ block: "center" });
-      reason.control.focus();
-    });
-    stale.append(" ", link);
+    replaceIfChanged(stale, reason ? [STALE, " ", fieldLink(reason.control, reason.text, "stale-reason")] : [STALE]);
   }
 
   // The share link printed as text (empty = none). Kept on #print-share as data-url too.

@@ -14,3 +14,28 @@ export function el(tag, attrs = {}, ...children) {
   for (const child of children) if (child) node.append(child);
   return node;
 }
+
+// Puts `children` in `parent` unless what is there reads the same (the same markup). A part
+// redrawn on every reply then keeps its nodes while nothing changed, so a link pressed while a
+// reply arrives is still there when the button comes up (pressing it leaves a field, which
+// asks the engine again; a link replaced between mousedown and mouseup gets no click).
+export function replaceIfChanged(parent, children) {
+  const markup = (nodes) =>
+    nodes.map((node) => (typeof node === "string" ? node : (node.outerHTML ?? node.textContent))).join("\u0000");
+  if (markup([...parent.childNodes]) !== markup(children)) parent.replaceChildren(...children);
+}
+
+// A link to a form field, as GOV.UK's error summary has: it opens the field's section, brings
+// the field to the middle of the screen and focuses it. The field is looked up by id when the
+// link is followed, so a link kept across redraws reaches the field as it is then.
+export function fieldLink(control, text, className) {
+  const link = el("a", { href: `#${control.id}`, className, text });
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    const target = document.getElementById(control.id) || control;
+    target.closest("details")?.setAttribute("open", "");
+    target.scrollIntoView({ block: "center" });
+    target.focus();
+  });
+  return link;
+}
