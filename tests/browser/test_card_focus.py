@@ -115,3 +115,20 @@ def test_the_space_kept_free_follows_the_bars_real_height(site: Page):
     kept = page.evaluate("getComputedStyle(document.documentElement)"
                          ".getPropertyValue('--total-bar-height')")
     assert kept.strip() == f"{taller}px"
+
+
+def test_pressing_on_an_answer_leaves_the_page_where_it_is_until_the_finger_lifts(site: Page):
+    # Pressing on a label focuses the nearest focusable ancestor (the page's <main>), which is
+    # under the bar too: the page must not scroll away from the answer being pressed.
+    page = site
+    open_everything(page, 360, 640)
+    answer = page.locator("label[for='f-credentials-0-job_match']")
+    answer.scroll_into_view_if_needed()
+    before = page.evaluate("scrollY")
+    box = answer.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.wait_for_timeout(500)
+    assert page.evaluate("scrollY") == before
+    page.mouse.up()
+    expect(page.locator("#f-credentials-0-job_match")).to_be_checked()

@@ -51,6 +51,10 @@ export class TotalBar {
       if (!target || target === bar || bar.contains(target) || !pinned() || !target.isConnected) return;
       const box = target.getBoundingClientRect();
       const cover = bar.getBoundingClientRect();
+      // A box taller than the room above the bar cannot be cleared: pressing on a label or on
+      // text focuses the nearest focusable ancestor (<main tabindex="-1">, the skip link's
+      // target), and scrolling past it would move the page under the finger.
+      if (box.height >= cover.top) return;
       const overlaps =
         box.bottom > cover.top && box.top < cover.bottom && box.right > cover.left && box.left < cover.right;
       if (overlaps) window.scrollBy({ top: box.bottom - cover.top + 8, behavior: "instant" });
