@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import json
 
-from calculator_page import field, open_calculator, share_hash, wait_ready
+from calculator_page import AS_OF, field, open_calculator, share_hash, wait_ready
 from playwright.sync_api import Locator, Page
 
 KEY_DELAY_MS = 90  # between keys, as a person types on a phone
@@ -49,6 +49,24 @@ def open_shared(page: Page, site_url: str, profile: dict, width: int = 360) -> N
     set_width(page, width)
     open_calculator(page, site_url, share_hash(profile))
     wait_ready(page)
+
+
+# The electrician of the issue that asked for dates that hold: born 1981-03-10, insured in
+# Shanghai since 2018-03 at 0.6 times the average wage, no certificate entered yet.
+ELECTRICIAN_START = {
+    "version": 2,
+    "as_of": AS_OF,
+    "birth_date": "1981-03-10",
+    "insurance": [{"from": "2018-03", "base_multiple": 0.6}],
+}
+
+
+def open_with_skill_certificate(page: Page, site_url: str, profile: dict, level: str) -> None:
+    """`profile` opened at 360 px from a share link, then a 电工 certificate of `level` typed
+    into the first row, as a person adds one."""
+    open_shared(page, site_url, profile)
+    type_skill_certificate(page, level)
+    leave(page)
 
 
 def type_skill_certificate(page: Page, level: str, occupation: str = "电工") -> None:

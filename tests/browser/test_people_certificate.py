@@ -11,7 +11,14 @@ from datetime import date
 
 import pytest
 from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
-from people import leave, set_width, shared_profile, type_in, type_skill_certificate
+from people import (
+    ELECTRICIAN_START,
+    leave,
+    open_with_skill_certificate,
+    set_width,
+    shared_profile,
+    type_in,
+)
 from playwright.sync_api import Page, expect
 
 import calculator
@@ -20,21 +27,12 @@ from calculator.rules import value
 
 pytestmark = pytest.mark.browser
 
-START = {
-    "version": 2,
-    "as_of": AS_OF,
-    "birth_date": "1981-03-10",
-    "insurance": [{"from": "2018-03", "base_multiple": 0.6}],
-}
+START = ELECTRICIAN_START
 SKILL = {"type": "skill", "occupation": "电工", "job_match": True, "obtained_in_shanghai": True}
 
 
 def test_level_2_at_a_low_base_says_why_and_suggests_keeping_level_3(page: Page, site_url: str):
-    set_width(page, 360)
-    open_calculator(page, site_url, share_hash(START))
-    wait_ready(page)
-    type_skill_certificate(page, "2")
-    leave(page)
+    open_with_skill_certificate(page, site_url, START, "2")
     page.locator("#f-credentials-0-job_match").check()
     page.locator("#f-credentials-0-obtained_in_shanghai").check()
 
@@ -90,11 +88,7 @@ def credential_raw_points(profile: dict) -> int:
 def test_the_picker_card_says_what_the_level_gives_at_the_persons_own_base(
     page: Page, site_url: str
 ):
-    set_width(page, 360)
-    open_calculator(page, site_url, share_hash(START))
-    wait_ready(page)
-    type_skill_certificate(page, "2")
-    leave(page)
+    open_with_skill_certificate(page, site_url, START, "2")
     card = skill_card(page)
     points = value("credential.skill_2", date.fromisoformat(AS_OF))
     low = credential_raw_points({**START, "credentials": [{**SKILL, "level": 2}]})
@@ -123,11 +117,7 @@ def test_the_picker_card_says_what_the_level_gives_at_the_persons_own_base(
 def test_levels_4_and_5_from_outside_shanghai_are_not_asked_about_verification(
     page: Page, site_url: str
 ):
-    set_width(page, 360)
-    open_calculator(page, site_url, share_hash(START))
-    wait_ready(page)
-    type_skill_certificate(page, "4")
-    leave(page)
+    open_with_skill_certificate(page, site_url, START, "4")
     page.locator("#f-credentials-0-job_match").check()
     page.locator("#f-credentials-0-obtained_in_shanghai-no").check()
     verified = page.locator("#f-credentials-0-verified_in_shanghai-group")

@@ -6,20 +6,15 @@ beside it. Links and saved copies that left the answer out fill 是, as the engi
 from __future__ import annotations
 
 import pytest
-from calculator_page import AS_OF, expect_total, open_calculator, share_hash, wait_ready
-from people import leave, set_width, type_skill_certificate
+from calculator_page import expect_total, open_calculator, share_hash, wait_ready
+from people import ELECTRICIAN_START, open_with_skill_certificate
 from playwright.sync_api import Page, expect
 
 import calculator
 
 pytestmark = pytest.mark.browser
 
-START = {
-    "version": 2,
-    "as_of": AS_OF,
-    "birth_date": "1981-03-10",
-    "insurance": [{"from": "2018-03", "base_multiple": 0.6}],
-}
+START = ELECTRICIAN_START
 ELECTRICIAN = {"type": "skill", "level": 3, "occupation": "电工", "job_match": True}
 
 
@@ -28,11 +23,7 @@ def with_skill(**answers) -> dict:
 
 
 def test_obtained_in_shanghai_starts_unanswered_and_links_the_how_to(page: Page, site_url: str):
-    set_width(page, 360)
-    open_calculator(page, site_url, share_hash(START))
-    wait_ready(page)
-    type_skill_certificate(page, "3")
-    leave(page)
+    open_with_skill_certificate(page, site_url, START, "3")
     page.locator("#f-credentials-0-job_match").check()
     yes = page.locator("#f-credentials-0-obtained_in_shanghai")
     no = page.locator("#f-credentials-0-obtained_in_shanghai-no")
