@@ -16,6 +16,7 @@ from calculator_page import expect_total, field, open_calculator, share_hash, wa
 from playwright.sync_api import Page, expect
 
 import calculator
+from sitebuild.serve import LocalServer
 
 PROFILE = {"as_of": "2026-11-01", "birth_date": "1988-03-15", "education": {"level": "master"},
            "insurance": [{"from": "2019-01", "to": "2026-10", "base_multiple": 1.5}]}
@@ -88,7 +89,7 @@ class HeadersFileHandler(http.server.SimpleHTTPRequestHandler):
 def serve_with_rules(site_dir: Path, rules):
     handler_class = type("Handler", (HeadersFileHandler,), {"rules": rules})
     handler = functools.partial(handler_class, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LocalServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 

@@ -28,6 +28,7 @@ from playwright.sync_api import Page, expect
 from test_hardening_csp import headers_for, parse_headers_file
 
 import calculator
+from sitebuild.serve import LocalServer
 
 # One worker makes the two builds for all three tests.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("upgrade-builds")]
@@ -119,7 +120,7 @@ class SwitchableSite:
             def log_message(self, format, *args):
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = LocalServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
