@@ -51,7 +51,7 @@ def _entry(route: Route, reach: date | None, result: dict, current: dict) -> dic
 
 
 def held_entry(p: Profile, route: Route, scored, first: date | None, horizon: date,
-                current: dict) -> dict:
+               current: dict) -> dict:
     """The route's entry from the day it holds at the standard up to the horizon, with its
     first stretch at the standard when that one does not last (「…短暂达到…」)."""
     stable, short = holding(p, route, scored, first, horizon) if first else (None, None)

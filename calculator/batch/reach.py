@@ -63,7 +63,7 @@ def _fastest(person: Person, routes, found: dict, horizon, current: dict, course
         if course_on is not None and day >= course_on:
             continue
         entry = held_entry(p, route, found[route.id][0], date.fromisoformat(day), horizon,
-                            current)
+                           current)
         on = entry["reaches_standard_on"]
         if on is None or (course_on is not None and on >= course_on):
             continue

@@ -1,7 +1,7 @@
 // The confirmations only the person can give (三地一致, 与岗位相符, 已注册, 已核验) that are
 // still unanswered: the result's `to_confirm` (calculator/engine.py), each question with what
 // answering "yes" would give and a button that takes the person to the question in the form.
-import { el } from "./dom.js";
+import { el, goToField } from "./dom.js";
 
 const lastKey = (path) => path.slice(path.lastIndexOf("."));
 
@@ -25,10 +25,7 @@ export function renderToConfirm(view, result, findControl) {
       const go = el("button", { type: "button", className: "link-button", text: asked });
       go.addEventListener("click", () => {
         const target = findControl(question.path);
-        if (!target) return;
-        target.closest("details")?.setAttribute("open", "");
-        target.scrollIntoView({ block: "center" });
-        target.focus();
+        if (target) goToField(target);
       });
       return el("li", { "data-path": question.path }, go, el("span", { className: "if-yes", text: yes }));
     }),

@@ -25,17 +25,21 @@ export function replaceIfChanged(parent, children) {
   if (markup([...parent.childNodes]) !== markup(children)) parent.replaceChildren(...children);
 }
 
-// A link to a form field, as GOV.UK's error summary has: it opens the field's section, brings
-// the field to the middle of the screen and focuses it. The field is looked up by id when the
-// link is followed, so a link kept across redraws reaches the field as it is then.
+// Takes the person to a form field: opens its folded section, brings it to the middle of the
+// screen and focuses it.
+export function goToField(control) {
+  control.closest("details")?.setAttribute("open", "");
+  control.scrollIntoView({ block: "center" });
+  control.focus();
+}
+
+// A link to a form field, as GOV.UK's error summary has (goToField). The field is looked up by
+// id when the link is followed, so a link kept across redraws reaches the field as it is then.
 export function fieldLink(control, text, className) {
   const link = el("a", { href: `#${control.id}`, className, text });
   link.addEventListener("click", (event) => {
     event.preventDefault();
-    const target = document.getElementById(control.id) || control;
-    target.closest("details")?.setAttribute("open", "");
-    target.scrollIntoView({ block: "center" });
-    target.focus();
+    goToField(document.getElementById(control.id) || control);
   });
   return link;
 }
