@@ -30,8 +30,55 @@ def serve_directory(directory: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+# The tabs browser tests keep from one test to the next (tests/browser/conftest.py).
+_KEPT_TABS: set = set()
+
+
+def keep_tab(page: Page) -> None:
+    _KEPT_TABS.add(page)
+
+
+def forget_kept_tab(page: Page) -> None:
+    _KEPT_TABS.discard(page)
+
+
+# In a kept tab whose engine is ready: 清除我的数据 (the form, the card, the plan, this tab's and
+# this device's copies), storage emptied, then the share link opened as a person opens another
+# link in the same tab; returns once the page has read it (its own hashchange listener runs
+# before this one), or false when the tab cannot take a link this way.
+_OPEN_IN_KEPT_TAB = """async (fragment) => {
+  const root = document.getElementById("calculator");
+  if (!root || root.dataset.engine !== "ready") return false;
+  document.getElementById("clear-button").click();
+  for (const section of root.querySelectorAll("details[open]")) section.open = false; // as served
+  localStorage.clear();
+  sessionStorage.clear();
+  document.activeElement?.blur();
+  window.scrollTo(0, 0);
+  await new Promise((resolve) => {
+    window.addEventListener("hashchange", resolve, { once: true });
+    location.hash = fragment;
+  });
+  return true;
+}"""
+
+
 def open_calculator(page: Page, site_url: str, fragment: str = "") -> None:
-    page.goto(f"{site_url}/calculator/{fragment}")
+    """The calculator at `fragment` (a share link's #profile=… or nothing). A kept tab already on
+    the calculator with its engine ready opens a share link in place; anything else is a page
+    load."""
+    here = f"{site_url}/calculator/"
+    if page in _KEPT_TABS:
+        if (
+            fragment.startswith("#profile=")
+            and page.url.split("#", 1)[0] == here
+            and page.evaluate(_OPEN_IN_KEPT_TAB, fragment)
+        ):
+            return
+        if page.url.startswith(site_url):  # the last test's copies must not fill this page
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        page.goto("about:blank")  # what follows is a page load, never a change of #fragment
+    page.goto(f"{here}{fragment}")
 
 
 def wait_ready(page: Page) -> None:

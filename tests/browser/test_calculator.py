@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 import calculator
 from calculator import yardstick
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 BASELINE = {
     "as_of": AS_OF,
@@ -32,6 +32,7 @@ def with_changes(**changes) -> dict:
     return profile
 
 
+@pytest.mark.own_tab  # every request of a page load
 def test_share_link_fills_the_form_and_scores_with_no_request_leaving_loopback(
     page: Page, site_url: str
 ):
@@ -255,6 +256,7 @@ def test_share_button_makes_a_link_that_reopens_the_same_answers(page: Page, sit
     wait_ready(other)
     expect_total(other, engine_total(expected))
     expect(field(other, "spouse.married_on")).to_have_value("2018-06-01")
+    other.close()
 
 
 def test_save_restore_and_clear(page: Page, site_url: str):

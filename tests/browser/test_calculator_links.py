@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 import calculator
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 GOOD = {"as_of": "2026-11-01", "birth_date": "1990-01-01", "education": {"level": "bachelor"}}
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 import calculator
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 # Many lines that score, so the summary is as long as it gets in practice.
 PROFILE = {
@@ -78,6 +78,7 @@ def test_the_printed_summary_holds_what_a_reader_needs(page: Page, site_url: str
     expect(summary).to_be_hidden()
 
 
+@pytest.mark.own_tab  # hides the rest of the card for good
 def test_the_summary_fits_one_a4_page(page: Page, site_url: str):
     open_result(page, site_url)
     # with the share link's QR code in its slot, as the print button draws it

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 import calculator
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 
 def arrive(page: Page, site_url: str, catalogue: str, anchor: str) -> None:

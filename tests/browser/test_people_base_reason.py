@@ -15,7 +15,7 @@ import calculator
 from calculator import yardstick
 from calculator.dates import month_of
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 PROFILE = {
     "version": 2,

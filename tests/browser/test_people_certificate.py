@@ -25,7 +25,7 @@ import calculator
 from calculator import vocabulary
 from calculator.rules import value
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 START = ELECTRICIAN_START
 SKILL = {"type": "skill", "occupation": "电工", "job_match": True, "obtained_in_shanghai": True}

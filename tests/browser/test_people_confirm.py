@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 import calculator
 from calculator.decisions import TERMS
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 START = {
     "version": 2,

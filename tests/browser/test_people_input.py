@@ -23,7 +23,7 @@ from playwright.sync_api import Page, expect
 
 import calculator
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 TYPED = {
     "as_of": "2026年11月1日",

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 import calculator
 from calculator import vocabulary
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 START = {"version": 3, "as_of": AS_OF, "birth_date": "1990-01-01"}
 

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 import calculator
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 START = ELECTRICIAN_START
 ELECTRICIAN = {"type": "skill", "level": 3, "occupation": "电工", "job_match": True}

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from calculator import catalogues
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 FIELDS = {
     "qualification": ("qualification", "#f-credentials-0-name"),

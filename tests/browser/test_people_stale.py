@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 import calculator
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 START = {
     "version": 2,

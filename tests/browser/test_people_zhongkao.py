@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from calculator import schooling
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 PROFILE = {
     "version": 2,

@@ -150,6 +150,7 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True}
 
 
+@pytest.mark.same_tab
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_plan_open_with_a_deadline_chart_table_and_qr_code_has_no_axe_violations(
     page: Page, site_url: str, width: int
