@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,11 @@ def pytest_addoption(parser):
         help="the engine and build unit tests only: no browser, no site build, no Pyodide, "
         "nothing marked slow, a tenth of the hypothesis examples",
     )
+    parser.addoption(
+        "--shuffle", type=int, metavar="SEED",
+        help="run the tests in the order this seed shuffles them into, to find a test that "
+        "depends on the one before it (docs/development.md)",
+    )
 
 
 def pytest_configure(config):
@@ -71,6 +77,8 @@ def pytest_collection_modifyitems(config, items):
         # The long tests (the engine inside Pyodide, a thousand rows) first: on workers they
         # then run beside the many short ones instead of after them.
         items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+        if config.getoption("shuffle") is not None:
+            random.Random(config.getoption("shuffle")).shuffle(items)
         return
     quick, left_out = [], []
     for item in items:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from playwright.sync_api import Page, expect
 from sitebuild.serve import make_server
 
 READY_MS = 30_000
+# A folder for the screenshots the browser tests take for a person to look at
+# (`SCREENSHOTS=/tmp/shots ./dev test tests/browser`, docs/development.md); unset, none is taken.
+SCREENSHOTS = os.environ.get("SCREENSHOTS")
 AS_OF = "2026-11-01"
 
 
@@ -61,6 +65,13 @@ _OPEN_IN_KEPT_TAB = """async (fragment) => {
   });
   return true;
 }"""
+
+
+def look_at(target, name: str, **options) -> None:
+    """A screenshot of `target` (a page or a locator) into SCREENSHOTS as `name`.png."""
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        target.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), **options)
 
 
 def open_calculator(page: Page, site_url: str, fragment: str = "") -> None:

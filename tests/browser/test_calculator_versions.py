@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 import calculator
 from calculator.profile import NEWER_VERSION_ZH, PROFILE_VERSION
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 FIXTURES = Path(__file__).parents[1] / "engine/cases/v1_profiles/release_48d1dbb.json"
 OLD_LINK_CASE = next(
@@ -69,6 +69,7 @@ def test_a_link_made_before_format_2_fills_the_form_and_gives_that_releases_tota
     wait_ready(other)
     expect_total(other, OLD_LINK_CASE["total"])
     expect(other.locator("#link-message")).to_be_empty()
+    other.close()
 
 
 def test_a_copy_saved_before_format_2_fills_the_form_and_is_saved_again_as_version_3(
@@ -144,10 +145,10 @@ V2_CASES = json.loads(V2_FIXTURES.read_text(encoding="utf-8"))["cases"]
 
 
 def test_links_in_todays_format_keep_giving_the_totals_they_gave(page: Page, site_url: str):
-    """Every frozen version-2 share link (tests/engine/cases/v2_profiles) opens as a fresh page
-    and shows the total frozen with it, with nothing said about the link."""
+    """Every frozen version-2 share link (tests/engine/cases/v2_profiles) shows the total frozen
+    with it, with nothing said about the link: the first as a page opens it, the others one
+    after another in the same tab, as a person opens the next link."""
     for case in V2_CASES:
-        page.goto("about:blank")
         open_calculator(page, site_url, case["share_link"])
         wait_ready(page)
         expect_total(page, case["total"], passes=case["passes"])

@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 
 import calculator
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 SHORT = {
     "as_of": AS_OF,
@@ -77,6 +77,7 @@ def test_an_empty_form_says_what_to_fill_first_and_shows_no_total(page: Page, si
     expect(page.locator("#documents")).to_be_hidden()
 
 
+@pytest.mark.own_tab  # the engine's first download
 def test_while_the_engine_downloads_the_card_says_so_with_progress(page: Page, site_url: str):
     held = []
     page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
@@ -101,6 +102,7 @@ def test_while_the_engine_downloads_the_card_says_so_with_progress(page: Page, s
     expect(page.locator("#card-progress")).to_be_hidden()
 
 
+@pytest.mark.own_tab  # the engine's first download
 def test_the_progress_counts_every_raw_byte_of_the_engine(page: Page, site_url: str):
     """The worker reports decoded bytes; the runtime's .mjs modules come through import(), and
     are counted too, so the last report is the raw total the page compares it with."""
@@ -296,6 +298,7 @@ def test_clearing_leaves_no_trace_of_the_previous_person_and_can_be_undone(
     expect(page.get_by_role("button", name="撤销清除")).to_be_hidden()
 
 
+@pytest.mark.own_tab  # the page's clock, installed for good
 def test_the_offer_to_undo_ends_and_then_nothing_can_bring_the_answers_back(
     page: Page, site_url: str
 ):

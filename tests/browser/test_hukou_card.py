@@ -15,7 +15,7 @@ from test_calculator_a11y import violations
 
 import calculator
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 PROFILE = {
     "version": 3,
@@ -103,6 +103,7 @@ def test_typing_the_hukou_questions_on_a_phone_shows_the_month_the_employer_can_
     expect(other.locator("#hukou-card")).to_have_attribute("data-month", month, timeout=10_000)
     expect(other.locator("#print-hukou")).to_contain_text(month_words(month))
     expect(other.locator("#group-hukou")).to_have_attribute("open", "")
+    other.close()
 
 
 def test_a_share_link_without_hukou_answers_keeps_its_points_and_the_card_says_why_not(

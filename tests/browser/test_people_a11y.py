@@ -39,11 +39,18 @@ def violations(page: Page) -> list[dict]:
         page.add_script_tag(path=str(AXE))
     # On a phone the pinned total bar covers whichever control is at the bottom of the screen
     # (the card's own tests look at the bar); here it is set aside so axe judges the form.
-    page.evaluate("document.getElementById('total-bar').style.visibility = 'hidden'")
     return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-        ".then(r => r.violations.map(v => ({id: v.id, help: v.help,"
-        " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))",
+        """async (tags) => {
+          const bar = document.getElementById('total-bar');
+          bar.style.visibility = 'hidden';
+          try {
+            const found = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return found.violations.map(v => ({id: v.id, help: v.help,
+              nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
+          } finally {
+            bar.style.visibility = '';
+          }
+        }""",
         TAGS,
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from calculator_page import AS_OF, expect_total, field
+from calculator_page import AS_OF, expect_total, field, look_at
 from people import leave, open_shared, type_in
 from playwright.sync_api import Page, expect
 
@@ -48,7 +48,7 @@ def test_the_base_line_and_the_reason_a_result_is_out_of_date(page: Page, site_u
     stale = page.locator("#result-stale")
     expect(stale).to_contain_text("尚未更新")
     expect(stale.locator("a")).to_contain_text("缴费基数")
-    page.locator("#result").screenshot(path="/tmp/stale-reason-360.png")
+    look_at(page.locator("#result"), "stale-reason-360")
     leave(page)
     expect(page.locator("#f-insurance-0-base_multiple-error")).to_contain_text("缴费基数")
     expect(page.locator("#error-summary")).to_contain_text("缴费基数")

@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
+from calculator_page import (
+    AS_OF,
+    expect_total,
+    field,
+    look_at,
+    open_calculator,
+    share_hash,
+    wait_ready,
+)
 from people import (
     ELECTRICIAN_START,
     leave,
@@ -45,7 +53,7 @@ def test_level_2_at_a_low_base_says_why_and_suggests_keeping_level_3(page: Page,
     expect(note).to_contain_text("须6个月")
     expect(note).to_contain_text("满足后本项可计")
     expect(note).to_contain_text(f"现在总分可到 {both['total']} 分")
-    page.locator("#credentials-field").screenshot(path="/tmp/cert-note-360.png")
+    look_at(page.locator("#credentials-field"), "cert-note-360")
 
     # At 三级 the certificate gives all it can: no note.
     field(page, "credentials[0].level").select_option("3")
@@ -69,7 +77,7 @@ def test_an_unsure_overseas_category_shows_both_outcomes(page: Page, site_url: s
     note = page.locator(".cert-note")
     expect(note).to_have_text(
         f"不确定时按“C类”计算，总分 {as_c['total']} 分；若是“A类”，总分 {as_a['total']} 分。")
-    page.locator("#credentials-field").screenshot(path="/tmp/overseas-unsure-360.png")
+    look_at(page.locator("#credentials-field"), "overseas-unsure-360")
 
 
 def total_with(credential: dict) -> int:
@@ -111,7 +119,7 @@ def test_the_picker_card_says_what_the_level_gives_at_the_persons_own_base(
     field(page, "credentials[0].level").select_option("3")
     level_3 = value("credential.skill_3", date.fromisoformat(AS_OF))
     expect(card).to_contain_text(f"按你选的等级可计 {level_3} 分")
-    page.locator("#credentials-field").screenshot(path="/tmp/picker-card-level-360.png")
+    look_at(page.locator("#credentials-field"), "picker-card-level-360")
 
 
 def test_levels_4_and_5_from_outside_shanghai_are_not_asked_about_verification(

@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from calculator_page import expect_total, field, open_calculator, wait_ready
+from calculator_page import expect_total, field, look_at, open_calculator, wait_ready
 from people import leave, set_width, shared_profile, type_in
 from playwright.sync_api import Page, expect
 
 import calculator
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
 SAVED = "() => Object.keys(localStorage).filter((k) => k.startsWith('sh-points'))"
 SESSION = "() => Object.keys(sessionStorage).filter((k) => k.startsWith('sh-points'))"
@@ -108,7 +108,7 @@ def test_several_people_by_name_never_replaced_without_asking(page: Page, site_u
 
     page.get_by_role("button", name="删除“爸爸”").click()
     expect(people).to_have_count(1)
-    page.locator(".keep").screenshot(path="/tmp/keep-people-360.png")
+    look_at(page.locator(".keep"), "keep-people-360")
 
     page.get_by_role("button", name="清除我的数据").click()
     expect(page.locator("#saved-people")).to_be_hidden()

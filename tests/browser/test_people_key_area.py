@@ -5,7 +5,15 @@ other key areas, 张江科学城 not at all (it is a 居转户 area only)."""
 from __future__ import annotations
 
 import pytest
-from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
+from calculator_page import (
+    AS_OF,
+    expect_total,
+    field,
+    look_at,
+    open_calculator,
+    share_hash,
+    wait_ready,
+)
 from people import leave, set_width, type_in
 from playwright.sync_api import Page, expect
 
@@ -48,4 +56,4 @@ def test_each_key_area_is_offered_once_and_scored_as_the_rule_says(page: Page, s
     expect_total(page, total_in("zhangjiang", 6))
     expect(page.locator("#f-key_area-area-hint")).to_contain_text(
         f"{vocabulary.names('hukou_areas')['zhangjiang']}不在积分的重点区域内")
-    page.locator("#group-bonus").screenshot(path="/tmp/key-area-360.png")
+    look_at(page.locator("#group-bonus"), "key-area-360")

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from calculator_page import expect_total, field, open_calculator, wait_ready
+from calculator_page import expect_total, field, look_at, open_calculator, wait_ready
 from people import leave, pause, set_width, type_in
 from playwright.sync_api import Page, expect
 
@@ -89,7 +89,7 @@ def test_the_deadline_box_leads_with_the_birthday_drop_and_says_why_to_apply_ear
     expect(early).to_contain_text("2026-12-20起年龄分减少（30分→29分）")
     expect(early).to_contain_text("每年签注居住证")
     expect(box.locator(".plan-verdict")).to_have_attribute("data-meets", "true")
-    box.screenshot(path="/tmp/plan-advice-deadline-360.png")
+    look_at(box, "plan-advice-deadline-360")
 
 
 def test_routes_say_the_wage_and_a_title_out_of_reach_says_why_until_a_date_is_given(
@@ -119,7 +119,7 @@ def test_routes_say_the_wage_and_a_title_out_of_reach_says_why_until_a_date_is_g
     expect(title.locator(".route-reach strong")).to_have_text(f"{reach['first']}。")
     expect(title.locator(".route-reach")).to_contain_text("你填写的学历是高中（中专）及以下")
     expect(title.locator(".route-reach a")).to_have_count(len(reach["sources"]))
-    title.screenshot(path="/tmp/plan-advice-title-360.png")
+    look_at(title, "plan-advice-title-360")
 
     # the person's own date for the title, typed key by key (the plan is redrawn while they
     # type, and keeps what they typed): within reach, and first by its date

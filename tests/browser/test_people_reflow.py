@@ -5,7 +5,7 @@ open, never scrolls sideways at 320 px wide, nor at 360 px with the browser's de
 from __future__ import annotations
 
 import pytest
-from calculator_page import expect_total, open_calculator, share_hash, wait_ready
+from calculator_page import expect_total, look_at, open_calculator, share_hash, wait_ready
 from people import set_width
 from playwright.sync_api import Page, expect
 
@@ -43,6 +43,7 @@ WIDER = """() => {
 }"""
 
 
+@pytest.mark.own_tab  # the browser's font size, set for good
 @pytest.mark.parametrize(("width", "font"), [(320, 16), (360, 32)])
 def test_no_sideways_scrolling(page: Page, site_url: str, width: int, font: int):
     set_width(page, width)
@@ -57,5 +58,5 @@ def test_no_sideways_scrolling(page: Page, site_url: str, width: int, font: int)
     page.evaluate(OPEN_ALL)
     page.wait_for_timeout(300)
     found = page.evaluate(WIDER)
-    page.screenshot(path=f"/tmp/reflow-{width}-{font}.png", full_page=True)
+    look_at(page, f"reflow-{width}-{font}", full_page=True)
     assert found["scroll"] <= found["width"], found

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from calculator_page import AS_OF
+from calculator_page import AS_OF, look_at
 from people import open_shared, type_in
 from playwright.sync_api import Page, expect
 
@@ -36,7 +36,7 @@ def test_the_zhongkao_year_fills_a_deadline_the_person_can_change(page: Page, si
     expect(note).to_contain_text(facts["words"])
     expect(note.locator("a")).to_have_attribute("href", "/schooling/#zhongkao-when")
     expect(page.locator("#plan")).to_contain_text("最迟")
-    page.locator("#plan-section").screenshot(path="/tmp/zhongkao-360.png")
+    look_at(page.locator("#plan-section"), "zhongkao-360")
 
     # The person's own day replaces the suggestion.
     target.fill("")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from calculator_page import look_at
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/tmp/shots")
 PAGES = ["/", "/indicators/", "/titles-skills/", "/catalogue/", "/catalogue/skills/",
          "/catalogue/qualifications/", "/faq/", "/apply/", "/schooling/", "/about/",
          "/search/#q=社保",
@@ -27,13 +25,12 @@ def test_pages_render_without_outside_requests(page, site_url, width):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.set_viewport_size({"width": width, "height": 800})
-    SHOTS.mkdir(exist_ok=True)
     for url in PAGES:
         page.goto(site_url + url)
         page.wait_for_load_state("networkidle")
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= width, f"{url} scrolls sideways at {width}px"
-        page.screenshot(path=str(SHOTS / f"{_name(url)}-{width}.png"), full_page=True)
+        look_at(page, f"{_name(url)}-{width}", full_page=True)
     outside = [u for u in requests if not u.startswith(site_url)]
     assert outside == []
     assert [e for e in errors if "404" not in e] == []
