@@ -47,9 +47,9 @@ def forget_kept_tab(page: Page) -> None:
 
 
 # In a kept tab whose engine is ready: 清除我的数据 (the form, the card, the plan, this tab's and
-# this device's copies), storage emptied, then the share link opened as a person opens another
-# link in the same tab; returns once the page has read it (its own hashchange listener runs
-# before this one), or false when the tab cannot take a link this way.
+# this device's copies), storage emptied, then the share link (if any) opened as a person opens
+# another link in the same tab; returns once the page has read it (its own hashchange listener
+# runs before this one), or false when the tab cannot be used this way.
 _OPEN_IN_KEPT_TAB = """async (fragment) => {
   const root = document.getElementById("calculator");
   if (!root || root.dataset.engine !== "ready") return false;
@@ -59,10 +59,12 @@ _OPEN_IN_KEPT_TAB = """async (fragment) => {
   sessionStorage.clear();
   document.activeElement?.blur();
   window.scrollTo(0, 0);
-  await new Promise((resolve) => {
-    window.addEventListener("hashchange", resolve, { once: true });
-    location.hash = fragment;
-  });
+  if (fragment) {
+    await new Promise((resolve) => {
+      window.addEventListener("hashchange", resolve, { once: true });
+      location.hash = fragment;
+    });
+  }
   return true;
 }"""
 
@@ -72,6 +74,20 @@ def look_at(target, name: str, **options) -> None:
     if SCREENSHOTS:
         Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
         target.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), **options)
+
+
+def open_empty(page: Page, site_url: str) -> None:
+    """The calculator with nothing filled in, its engine ready. A kept tab already on it starts
+    over with 清除我的数据 (its card then says 已清除 rather than what to fill first, and 撤销 is
+    offered for a while); anything else opens the page."""
+    if (
+        page in _KEPT_TABS
+        and page.url.split("#", 1)[0] == f"{site_url}/calculator/"
+        and page.evaluate(_OPEN_IN_KEPT_TAB, "")
+    ):
+        return
+    open_calculator(page, site_url)
+    wait_ready(page)
 
 
 def open_calculator(page: Page, site_url: str, fragment: str = "") -> None:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import copy
 
 import pytest
-from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
+from calculator_page import (
+    AS_OF,
+    expect_total,
+    field,
+    open_calculator,
+    open_empty,
+    share_hash,
+    wait_ready,
+)
 from playwright.sync_api import Page, expect
 
 import calculator
@@ -57,7 +65,7 @@ def test_padded_share_link_is_read_too(page: Page, site_url: str):
 
 
 def test_typing_gives_the_engines_total_without_a_submit_button(page: Page, site_url: str):
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
     page.get_by_text("按其他日期计算").click()
     field(page, "as_of").fill(AS_OF)
@@ -283,7 +291,7 @@ def test_save_restore_and_clear(page: Page, site_url: str):
 
 @pytest.mark.parametrize(("years", "multiple"), [("5", "1"), ("５年", "1倍")])
 def test_quick_mode_fills_one_period(page: Page, site_url: str, years: str, multiple: str):
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
     field(page, "birth_date").fill("1992-03-15")
     page.get_by_text("快速填写：只知道大概缴了几年").click()
@@ -299,7 +307,7 @@ def test_quick_mode_fills_one_period(page: Page, site_url: str, years: str, mult
 
 
 def test_quick_mode_refuses_a_multiple_above_the_contribution_ceiling(page: Page, site_url: str):
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
     page.get_by_text("快速填写：只知道大概缴了几年").click()
     page.locator("#f-quick-years").fill("5")
@@ -312,7 +320,7 @@ def test_quick_mode_refuses_a_multiple_above_the_contribution_ceiling(page: Page
 
 
 def test_credential_picker_searches_both_names_and_shows_the_value(page: Page, site_url: str):
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
     field(page, "credentials[0].type").select_option("qualification")
     name = field(page, "credentials[0].name")

@@ -7,7 +7,15 @@ import base64
 import json
 
 import pytest
-from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
+from calculator_page import (
+    AS_OF,
+    expect_total,
+    field,
+    open_calculator,
+    open_empty,
+    share_hash,
+    wait_ready,
+)
 from playwright.sync_api import Page, expect
 
 import calculator
@@ -34,7 +42,7 @@ def with_overseas(**fields) -> dict:
 def test_the_overseas_type_shows_its_fields_and_scores_as_the_engine_says(
     page: Page, site_url: str
 ):
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
     page.get_by_text("按其他日期计算").click()
     field(page, "as_of").fill(AS_OF)

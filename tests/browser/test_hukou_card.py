@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from calculator_page import expect_total, field, open_calculator, share_hash, wait_ready
+from calculator_page import expect_total, field, open_calculator, open_empty, share_hash, wait_ready
 from people import leave, set_width, shared_profile, type_in
 from playwright.sync_api import Page, expect
 from test_calculator_a11y import violations
@@ -46,7 +46,7 @@ def test_typing_the_hukou_questions_on_a_phone_shows_the_month_the_employer_can_
     assert expected["earliest"]["route"] == "title" and month > "2026-11"
 
     set_width(page, 360)
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
     card = page.locator("#hukou-card")
     page.get_by_text("按其他日期计算").click()

@@ -16,6 +16,7 @@ from calculator_page import (
     field,
     look_at,
     open_calculator,
+    open_empty,
     share_hash,
     wait_ready,
 )
@@ -149,7 +150,7 @@ def test_levels_4_and_5_from_outside_shanghai_are_not_asked_about_verification(
 
 def test_the_overseas_hint_says_the_level_is_optional(page: Page, site_url: str):
     set_width(page, 360)
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     field(page, "credentials[0].type").select_option("qualification")
     type_in(page, field(page, "credentials[0].name"), "我的境外证书")
     page.keyboard.press("Escape")

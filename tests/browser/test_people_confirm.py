@@ -8,7 +8,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
+from calculator_page import (
+    AS_OF,
+    expect_total,
+    field,
+    open_calculator,
+    open_empty,
+    share_hash,
+    wait_ready,
+)
 from people import PHONE, leave, pause, set_width, shared_profile, type_in, type_skill_certificate
 from playwright.sync_api import Page, expect
 
@@ -189,7 +197,7 @@ def test_format_1_links_and_saved_copies_fill_the_questions(page: Page, site_url
     if how == "link":
         open_calculator(page, site_url, share_hash(V1))
     else:
-        open_calculator(page, site_url)
+        open_empty(page, site_url)
         record = {"saved_at": "2026-10-30T08:00:00.000Z", "profile": V1}
         page.evaluate("(v) => localStorage.setItem('sh-points:profile', v)", json.dumps(record))
         page.reload()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from calculator_page import expect_total, field, open_calculator, wait_ready
+from calculator_page import expect_total, field, open_empty, wait_ready
 from people import (
     PHONE,
     alternating,
@@ -58,7 +58,7 @@ def type_the_profile(page: Page) -> None:
 def test_dates_months_and_yuan_as_people_type_them(page: Page, site_url: str, width: int):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     set_width(page, width)
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
     type_the_profile(page)
     pause(page, 800)
@@ -85,7 +85,7 @@ def _typing_a_yuan_base(page: Page, site_url: str, width: int, typed: str) -> No
     """At `width`: a birth date, a start month and `typed` in the yuan field, key by key; the
     yuan field is still focused."""
     set_width(page, width)
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
     type_in(page, field(page, "birth_date"), "19900512")
     leave(page)
@@ -117,7 +117,7 @@ def test_a_comma_that_is_not_a_thousands_separator_is_asked_about_at_the_field(
 
 
 def test_the_keyboards_fit_what_each_field_takes(page: Page, site_url: str):
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     # A yuan field needs 万 (a text keyboard); a multiple only digits and a point.
     for name in ("insurance[0].base_cny", "investment.avg_annual_tax_cny"):
         assert page.locator(f'[name="{name}"]').get_attribute("inputmode") in (None, "text"), name
@@ -133,7 +133,7 @@ def test_a_marriage_date_without_its_day_asks_for_the_day_at_the_field(
     page: Page, site_url: str, width: int
 ):
     set_width(page, width)
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
     type_in(page, field(page, "birth_date"), "1990-05-12")
     leave(page)
@@ -152,7 +152,7 @@ def test_a_marriage_date_without_its_day_asks_for_the_day_at_the_field(
 
 
 def test_a_saved_copy_gives_back_what_was_typed(page: Page, site_url: str):
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
     type_the_profile(page)
     expect_total(page, calculator.score(TYPED)["total"])

@@ -6,7 +6,7 @@ catalogue say why; and while suggestions are open the card never says "not in th
 from __future__ import annotations
 
 import pytest
-from calculator_page import open_calculator
+from calculator_page import open_empty
 from people import PHONE, alternating, leave, pause, set_width
 from playwright.sync_api import Page, expect
 
@@ -45,7 +45,7 @@ def engine_options(kind: str, text: str) -> list[list[str]]:
 
 def open_field(page: Page, site_url: str, kind: str, width: int):
     set_width(page, width)
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     expect(page.locator("[data-picker][data-picker-ready]").first).to_be_attached()
     page.locator("#f-credentials-0-type").select_option(FIELDS[kind][0])
     if kind == "skill":

@@ -7,7 +7,7 @@ test_people_stale.py)."""
 from __future__ import annotations
 
 import pytest
-from calculator_page import expect_total, field, open_calculator, wait_ready
+from calculator_page import expect_total, field, open_empty, wait_ready
 from people import PHONE, WIDTHS, field_errors, leave, pause, set_width, type_in
 from playwright.sync_api import Page, expect
 
@@ -24,7 +24,7 @@ def engine_message(profile: dict, path: str, about: str = "") -> str:
 
 def fresh(page: Page, site_url: str, width: int) -> None:
     set_width(page, width)
-    open_calculator(page, site_url)
+    open_empty(page, site_url)
     wait_ready(page)
 
 
