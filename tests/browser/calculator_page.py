@@ -46,6 +46,10 @@ def forget_kept_tab(page: Page) -> None:
     _KEPT_TABS.discard(page)
 
 
+def is_kept(page: Page) -> bool:
+    return page in _KEPT_TABS
+
+
 # In a kept tab whose engine is ready: 清除我的数据 (the form, the card, the plan, this tab's and
 # this device's copies), storage emptied, then the share link (if any) opened as a person opens
 # another link in the same tab; returns once the page has read it (its own hashchange listener
