@@ -13,6 +13,12 @@ from __future__ import annotations
 
 import pytest
 from calculator_page import forget_kept_tab, keep_tab
+from playwright.sync_api import expect
+
+# How long an expectation waits before it fails (Playwright's default is 5 s). The full run
+# keeps both cores busy, with one worker more than cores; a plan takes about a second on an
+# idle machine and several on a loaded one. Nothing here measures speed.
+expect.set_options(timeout=15_000)
 
 KEPT: dict = {}
 FAILED = pytest.StashKey[bool]()
