@@ -79,13 +79,8 @@ def pytest_collection_modifyitems(config, items):
         # first tests in turn: the second long one that needs the site starts its build (a
         # minute in a fresh clone) while the other workers run tests that need none, and the
         # browser tests, last, find the site built.
-        def rank(item) -> int:
-            slow = item.get_closest_marker("slow") is not None
-            build = item.get_closest_marker("build") is not None
-            return {(True, False): 0, (True, True): 1, (False, False): 2, (False, True): 3}[
-                (slow, build)]
-
-        items.sort(key=rank)
+        items.sort(key=lambda item: (item.get_closest_marker("slow") is None,
+                                     item.get_closest_marker("build") is not None))
         if config.getoption("shuffle") is not None:
             random.Random(config.getoption("shuffle")).shuffle(items)
         return

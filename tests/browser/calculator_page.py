@@ -80,36 +80,34 @@ def look_at(target, name: str, **options) -> None:
         target.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), **options)
 
 
+def _opened_in_kept_tab(page: Page, site_url: str, fragment: str) -> bool:
+    return (
+        page in _KEPT_TABS
+        and page.url.split("#", 1)[0] == f"{site_url}/calculator/"
+        and page.evaluate(_OPEN_IN_KEPT_TAB, fragment)
+    )
+
+
 def open_empty(page: Page, site_url: str) -> None:
     """The calculator with nothing filled in, its engine ready. A kept tab already on it starts
     over with 清除我的数据 (its card then says 已清除 rather than what to fill first, and 撤销 is
     offered for a while); anything else opens the page."""
-    if (
-        page in _KEPT_TABS
-        and page.url.split("#", 1)[0] == f"{site_url}/calculator/"
-        and page.evaluate(_OPEN_IN_KEPT_TAB, "")
-    ):
-        return
-    open_calculator(page, site_url)
-    wait_ready(page)
+    if not _opened_in_kept_tab(page, site_url, ""):
+        open_calculator(page, site_url)
+        wait_ready(page)
 
 
 def open_calculator(page: Page, site_url: str, fragment: str = "") -> None:
     """The calculator at `fragment` (a share link's #profile=… or nothing). A kept tab already on
     the calculator with its engine ready opens a share link in place; anything else is a page
     load."""
-    here = f"{site_url}/calculator/"
     if page in _KEPT_TABS:
-        if (
-            fragment.startswith("#profile=")
-            and page.url.split("#", 1)[0] == here
-            and page.evaluate(_OPEN_IN_KEPT_TAB, fragment)
-        ):
+        if fragment.startswith("#profile=") and _opened_in_kept_tab(page, site_url, fragment):
             return
         if page.url.startswith(site_url):  # the last test's copies must not fill this page
             page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
         page.goto("about:blank")  # what follows is a page load, never a change of #fragment
-    page.goto(f"{here}{fragment}")
+    page.goto(f"{site_url}/calculator/{fragment}")
 
 
 def wait_ready(page: Page) -> None:

@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
+from axe_check import violations
 from calculator_page import is_kept
 from playwright.sync_api import Page, expect
-from test_calculator_a11y import violations
 
 from calculator.batch import check_file
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from axe_check import violations
 from calculator_page import expect_total, open_calculator, share_hash, wait_ready
 from playwright.sync_api import Page
 
@@ -13,8 +13,6 @@ import calculator
 
 pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 FILLED = {
     "as_of": "2026-11-01",
     "birth_date": "1988-07-20",
@@ -29,17 +27,6 @@ FILLED = {
 def browser_context_args(browser_context_args):
     # axe is injected as a script tag, which the page's CSP would otherwise refuse.
     return {**browser_context_args, "bypass_csp": True}
-
-
-def violations(page: Page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-        ".then(r => r.violations.map(v => ({id: v.id, help: v.help,"
-        " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))",
-        TAGS,
-    )
-    return found
 
 
 @pytest.mark.parametrize("width", [360, 1280])

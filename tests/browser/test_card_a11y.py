@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from axe_check import violations
 from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
 from playwright.sync_api import Page, expect
-from test_calculator_a11y import violations
 
 import calculator
 

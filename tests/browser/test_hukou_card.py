@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from axe_check import violations
 from calculator_page import expect_total, field, open_calculator, open_empty, share_hash, wait_ready
 from people import leave, set_width, shared_profile, type_in
 from playwright.sync_api import Page, expect
-from test_calculator_a11y import violations
 
 import calculator
 

@@ -5,9 +5,9 @@ still to confirm beside the result; a field error placed in a question's fieldse
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from axe_check import violations
 from calculator_page import AS_OF, expect_total, field, open_calculator, share_hash, wait_ready
 from people import leave, set_width, type_in
 from playwright.sync_api import Page, expect
@@ -16,8 +16,6 @@ import calculator
 
 pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 START = {
     "version": 2,
     "as_of": AS_OF,
@@ -34,25 +32,9 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True}
 
 
-def violations(page: Page) -> list[dict]:
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    # On a phone the pinned total bar covers whichever control is at the bottom of the screen
-    # (the card's own tests look at the bar); here it is set aside so axe judges the form.
-    return page.evaluate(
-        """async (tags) => {
-          const bar = document.getElementById('total-bar');
-          bar.style.visibility = 'hidden';
-          try {
-            const found = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-            return found.violations.map(v => ({id: v.id, help: v.help,
-              nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
-          } finally {
-            bar.style.visibility = '';
-          }
-        }""",
-        TAGS,
-    )
+# On a phone the pinned total bar covers whichever control is at the bottom of the screen (the
+# card's own tests look at the bar); here it is set aside so axe judges the form.
+BAR = "#total-bar"
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -64,7 +46,7 @@ def test_questions_confirmations_picker_and_errors_have_no_axe_violations(
     wait_ready(page)
     expect_total(page, calculator.score(START)["total"])
     expect(page.locator("#to-confirm li")).to_have_count(len(calculator.score(START)["to_confirm"]))
-    found = violations(page)
+    found = violations(page, set_aside=BAR)
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
 
     # The picker open: an entry, a title and a certificate in neither catalogue.
@@ -75,7 +57,7 @@ def test_questions_confirmations_picker_and_errors_have_no_axe_violations(
         "#f-credentials-1-name-options [role=option]", "els => els.map(e => e.dataset.kind)")
     assert {"qualification", "title", "not_counted"} <= set(kinds), kinds
     page.keyboard.press("ArrowDown")
-    found = violations(page)
+    found = violations(page, set_aside=BAR)
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
 
     # An error at a field of a row, next to the questions.
@@ -83,5 +65,5 @@ def test_questions_confirmations_picker_and_errors_have_no_axe_violations(
     type_in(page, field(page, "insurance[0].from"), "9")
     leave(page)
     expect(page.locator("#f-insurance-0-from-error")).to_be_visible()
-    found = violations(page)
+    found = violations(page, set_aside=BAR)
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)

@@ -7,9 +7,9 @@ says why, until the person gives their own date for it."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from axe_check import violations
 from calculator_page import expect_total, field, look_at, open_calculator, wait_ready
 from people import leave, pause, set_width, type_in
 from playwright.sync_api import Page, expect
@@ -18,7 +18,6 @@ import calculator
 
 pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 # born 1982-12-20, 本科 without a degree, insured from 2016-12 at the floor (0.6×): exactly 120
 # on 2026-12-06, 119 from the 44th birthday
@@ -37,14 +36,6 @@ FLOOR_WORKER = {
 def browser_context_args(browser_context_args):
     # axe is injected as a script tag, which the page's CSP would otherwise refuse.
     return {**browser_context_args, "bypass_csp": True}
-
-
-def axe_violations(page: Page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', "
-        "'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
-        ".then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target)})))")
 
 
 def type_the_person(page: Page, person: dict, education: str | None = None) -> None:
@@ -151,5 +142,5 @@ def test_routes_say_the_wage_and_a_title_out_of_reach_says_why_until_a_date_is_g
     lead = page.locator("#plan .plan-apply-by")
     expect(lead).to_have_text("最迟约在2029-02-01前提出申请（按下方来得及的办法）。")
     expect(lead.locator("strong")).to_have_text("2029-02-01")
-    found = axe_violations(page)
+    found = violations(page)
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from axe_check import violations
 from calculator_page import open_calculator, share_hash, wait_ready, wait_until
 from playwright.sync_api import Page, expect
 
@@ -19,8 +20,6 @@ pytestmark = pytest.mark.browser
 ZBARIMG = shutil.which("zbarimg")
 needs_zbar = pytest.mark.skipif(
     ZBARIMG is None, reason="zbarimg (Debian zbar-tools) is not installed; ./dev test installs it")
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # A typical filled profile of someone short of 120 (81 points): a certificate, three insurance
 # periods, a deadline, an expected date and two compared routes; its share link is about 790
@@ -167,12 +166,5 @@ def test_the_plan_open_with_a_deadline_chart_table_and_qr_code_has_no_axe_violat
     page.locator("#plan-target").fill("2029-13-01")
     page.locator("#plan-target").press("Tab")
     expect(page.locator("#plan-target-error")).to_be_visible()
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        "tags => axe.run(document.getElementById('calculator'),"
-        " {runOnly: {type: 'tag', values: tags}})"
-        ".then(r => r.violations.map(v => ({id: v.id, help: v.help,"
-        " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))",
-        TAGS,
-    )
+    found = violations(page, within="#calculator")
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
