@@ -23,6 +23,8 @@ expect.set_options(timeout=15_000)
 KEPT: dict = {}
 FAILED = pytest.StashKey[bool]()
 DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's, which a new context has
+# same_tab(PAGES): the site's pages without the calculator, in a tab of their own
+PAGES = "pages"
 
 
 @pytest.hookimpl(wrapper=True)
@@ -39,8 +41,11 @@ def page(request, browser, browser_context_args):
     if node.get_closest_marker("same_tab") is None or node.get_closest_marker("own_tab"):
         yield request.getfixturevalue("context").new_page()
         return
-    # One kept tab for each set of context options (a module may ask for its own, bypass_csp).
-    key = repr(sorted(browser_context_args.items()))
+    # One kept tab for each place and set of context options (a module may ask for its own,
+    # bypass_csp): the calculator's, /batch/'s and the other pages' tabs never load each other's
+    # pages, so each engine starts once.
+    place = (node.get_closest_marker("same_tab").args or ("calculator",))[0]
+    key = (place, repr(sorted(browser_context_args.items())))
     tab = KEPT.get(key)
     if tab is None or tab.is_closed():
         tab = browser.new_context(**browser_context_args).new_page()
@@ -49,6 +54,8 @@ def page(request, browser, browser_context_args):
     else:  # what the last test may have changed of the tab itself
         tab.set_viewport_size(browser_context_args.get("viewport") or DEFAULT_VIEWPORT)
         tab.emulate_media(media="null")
+        if place == PAGES:  # each test's first page is a page load, never a jump within one
+            tab.goto("about:blank")
     yield tab
     if node.stash.get(FAILED, False):
         KEPT.pop(key, None)

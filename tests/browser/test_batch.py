@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from calculator.batch import check_file
 
-pytestmark = [pytest.mark.browser, pytest.mark.same_tab]
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab("batch")]
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "batch.csv"
 WAIT = 60_000  # Pyodide's start (no snapshot on this page) and five rows scored and planned

@@ -9,7 +9,7 @@ import pytest
 from axe_check import violations
 from playwright.sync_api import Page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab("pages")]
 
 SKIPPED = {"calculator", "batch"}
 

@@ -7,7 +7,7 @@ import pytest
 from people import KEY_DELAY_MS, WIDTHS, alternating, set_width
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab("pages")]
 
 
 def typed_search(page, site_url, query, width=1280):

@@ -6,7 +6,7 @@ import pytest
 from calculator_page import look_at
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.same_tab("pages")]
 
 PAGES = ["/", "/indicators/", "/titles-skills/", "/catalogue/", "/catalogue/skills/",
          "/catalogue/qualifications/", "/faq/", "/apply/", "/schooling/", "/about/",
@@ -43,6 +43,7 @@ def test_unknown_path_shows_the_404_page(page, site_url):
     expect(page.locator("h1")).to_have_text("没有找到这个页面")
 
 
+@pytest.mark.own_tab  # the headers of the server itself, not of the service worker's copy
 def test_local_server_sends_brotli_and_cache_headers(page, site_url):
     response = page.goto(f"{site_url}/faq/")
     assert response.headers["content-encoding"] == "br"
