@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 SHANGHAI = timezone(timedelta(hours=8))  # no daylight saving in China
 
@@ -20,6 +21,7 @@ def month_of(day: date) -> int:
     return month_index(day.year, day.month)
 
 
+@lru_cache(maxsize=4096)  # a result labels the same few windows' months many times
 def month_label(index: int) -> str:
     year, month0 = divmod(index, 12)
     return f"{year:04d}-{month0 + 1:02d}"

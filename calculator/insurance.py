@@ -90,8 +90,10 @@ class InsuranceMonths:
         """What a line comparing bases in `months` must say about bases given in yuan:
         months estimated with the newest published yardstick (D24), bases at or above the
         ceiling (counted as the ceiling) and below the floor. Records `months` as compared."""
-        self.compared.update(months)
         cny = self.cny
+        if not cny:  # bases given as multiples: nothing to say (and nothing estimated)
+            return []
+        self.compared.update(months)
         found: dict[str, list[int]] = {}
         figures: dict[str, set[int]] = {}
         estimate = None

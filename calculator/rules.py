@@ -76,12 +76,13 @@ def value(param_id: str, as_of: date | None = None):
     """The value of a parameter in force on `as_of` (today in Shanghai by default); None
     when the item was not in force then. Lists come as tuples and a scale's brackets as
     read-only mappings, so no caller can change the rules. Unknown id -> KeyError."""
-    if as_of is None:
-        return _frozen_values(param_id)[_in_force(param_id, None)]
-    return _value_on(param_id, as_of)
+    day = as_of or today_in_shanghai()
+    if day >= _change_days()[0]:
+        day = epoch(day)  # the same values all through an epoch: a plan's days share a few
+    return _value_on(param_id, day)
 
 
-@lru_cache(maxsize=4096)  # the 居转户 check asks the same few parameters for every month it judges
+@lru_cache(maxsize=4096)
 def _value_on(param_id: str, day: date):
     return _frozen_values(param_id)[_in_force(param_id, day)]
 
@@ -143,6 +144,7 @@ def change_days() -> tuple[date, ...]:
     return _change_days()
 
 
+@lru_cache(maxsize=4096)  # every line of every result asks it (calculator.line)
 def epoch(as_of: date) -> date:
     """The latest day on or before `as_of` on which any parameter changed: every
     date in the same epoch has exactly the same rules."""
