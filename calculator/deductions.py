@@ -21,6 +21,9 @@ def deduction_lines(p: Profile, warnings: list) -> list[dict]:
     lines = []
     for line_id, field, what in KINDS:
         events = p.events[field]
+        if not events:
+            lines.append(make_line(line_id, d, 0, f"没有{what}记录。"))
+            continue
         per_event = value(f"deduction.{line_id}_points", d)
         years = value(f"deduction.{line_id}_years", d)
         start = add_years(d, -years)
@@ -30,15 +33,12 @@ def deduction_lines(p: Profile, warnings: list) -> list[dict]:
             warnings.append(
                 {"code": f"{line_id}_after_as_of", "text": f"{what}记录日期晚于评估日，未计入。"}
             )
-        if not events:
-            text = f"没有{what}记录。"
-        else:
-            dates = "、".join(e.isoformat() for e in inside) or "无"
-            text = (
-                f"{what}记录{len(events)}次，在{start.isoformat()}之后（{years}年内）的有"
-                f"{len(inside)}次（{dates}） → {per_event}×{len(inside)}＝"
-                f"{per_event * len(inside)}分。"
-            )
+        dates = "、".join(e.isoformat() for e in inside) or "无"
+        text = (
+            f"{what}记录{len(events)}次，在{start.isoformat()}之后（{years}年内）的有"
+            f"{len(inside)}次（{dates}） → {per_event}×{len(inside)}＝"
+            f"{per_event * len(inside)}分。"
+        )
         lines.append(make_line(line_id, d, per_event * len(inside), text))
     return lines
 
