@@ -16,6 +16,7 @@ then the batch as /batch/'s worker runs it, its modules added to the closure
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -61,6 +62,17 @@ class Stdlib:
                 f"({made})")
 
 
+def code_hash(wheel: bytes) -> str:
+    """The hash of a wheel's Python files, which alone decide what the archive holds: every
+    module their code can import is in it (stdlib.mjs, step 2), whatever the engine's data say.
+    A change of the rules data alone (the yearly figures) needs no new archive."""
+    with zipfile.ZipFile(io.BytesIO(wheel)) as archive:
+        files = sorted(name for name in archive.namelist() if name.endswith(".py"))
+        return sha256_hex(b"".join(
+            f"{name}\n{len(data)}\n".encode() + data
+            for name in files for data in [archive.read(name)]))
+
+
 def cache_key(wheel: bytes, package: Path = PYODIDE_PACKAGE, batch_wheels=()) -> str:
     stock = package / "python_stdlib.zip"
     try:
@@ -70,8 +82,8 @@ def cache_key(wheel: bytes, package: Path = PYODIDE_PACKAGE, batch_wheels=()) ->
     parts = [
         "pyodide " + pyodide_version(package),
         "stock " + stock_hash,
-        "wheel " + sha256_hex(wheel),
-        *("batch wheel " + sha256_hex(data) for data in batch_wheels),
+        "wheel " + code_hash(wheel),
+        *("batch wheel " + code_hash(data) for data in batch_wheels),
         "script " + sha256_hex(SCRIPT.read_bytes()),
         "step " + sha256_hex(Path(__file__).read_bytes()),
     ]

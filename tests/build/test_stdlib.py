@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -244,7 +245,34 @@ def test_a_failing_node_run_is_a_build_error(tmp_path, monkeypatch):
                       "process.exit(1);\n", encoding="utf-8")
     monkeypatch.setattr(stdlib, "SCRIPT", script)
     with pytest.raises(BuildError) as caught:
-        stdlib.build_stdlib(b"not a wheel", folder=tmp_path / "cache")
+        stdlib.build_stdlib(_wheel({"calculator/__init__.py": b""}), folder=tmp_path / "cache")
     message = str(caught.value)
     assert "exit 1" in message and "broken on purpose" in message and "npm ci" in message
     assert not list((tmp_path / "cache").glob("*"))  # nothing half-written is cached
+
+
+def _wheel(files: dict[str, bytes]) -> bytes:
+    made = io.BytesIO()
+    with zipfile.ZipFile(made, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return made.getvalue()
+
+
+def test_only_the_wheels_python_files_decide_the_archive():
+    """New rules data alone (the yearly figures) reuse the archive; any change of code, in the
+    engine's wheel or the batch's, makes a new one."""
+    engine = {"calculator/__init__.py": b"import json\n", "calculator/data/rules.toml": b"a = 1\n",
+              "calculator-1.dist-info/RECORD": b"calculator/data/rules.toml,sha256=1\n"}
+    batch = {"calculator/batch/__init__.py": b"import csv\n"}
+    key = stdlib.cache_key(_wheel(engine), batch_wheels=(_wheel(batch),))
+    new_data = {**engine, "calculator/data/rules.toml": b"a = 2\n",
+                "calculator-1.dist-info/RECORD": b"calculator/data/rules.toml,sha256=2\n"}
+    assert stdlib.cache_key(_wheel(new_data), batch_wheels=(_wheel(batch),)) == key
+    new_code = {**engine, "calculator/__init__.py": b"import json, csv\n"}
+    assert stdlib.cache_key(_wheel(new_code), batch_wheels=(_wheel(batch),)) != key
+    new_module = {**engine, "calculator/more.py": b""}
+    assert stdlib.cache_key(_wheel(new_module), batch_wheels=(_wheel(batch),)) != key
+    new_batch = {"calculator/batch/__init__.py": b"import csv, io\n"}
+    assert stdlib.cache_key(_wheel(engine), batch_wheels=(_wheel(new_batch),)) != key
+    assert stdlib.cache_key(_wheel(engine)) != key
