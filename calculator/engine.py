@@ -97,9 +97,11 @@ def _headline(total: int, standard: int, eligible: bool, vetoed: bool) -> str:
     return f"你的积分为{total}分，距{standard}分标准分值还差{standard - total}分。"
 
 
-def score_profile(p: Profile, confirmations: bool = True) -> dict:
-    """The result for `p`. With `confirmations`, each confirmation still unanswered is listed
-    in `to_confirm` with what answering "yes" would give, found by re-scoring."""
+def score_profile(p: Profile, full: bool = True) -> dict:
+    """The result for `p`. In full, as a person reads it: each confirmation still unanswered
+    listed in `to_confirm` with what answering "yes" would give (found by re-scoring), the
+    documents to prepare and the next steps. Otherwise without those three (empty), to compare
+    the lines and totals of another day or answer: the plan re-scores hundreds of days."""
     warnings: list[dict] = []
     months = insurance_months(p)
     lines = [
@@ -116,7 +118,7 @@ def score_profile(p: Profile, confirmations: bool = True) -> dict:
     eligibility = _eligibility(p, months)
     vetoes = _vetoes(p, warnings)
     eligible = eligibility["met"] and not vetoes
-    to_confirm = _to_confirm(p, lines, total) if confirmations else []
+    to_confirm = _to_confirm(p, lines, total) if full else []
     headline = _headline(total, standard, eligibility["met"], bool(vetoes))
     if floored:
         headline += floored["text"]
@@ -140,8 +142,8 @@ def score_profile(p: Profile, confirmations: bool = True) -> dict:
         "yardstick": published_through(),
         "rules_version": rules_version(),
     }
-    result["documents"] = checklist(result, {c.type for c in p.credentials})
-    result["next_steps"] = next_steps(p.as_of) if result["passes"] else []
+    result["documents"] = checklist(result, {c.type for c in p.credentials}) if full else []
+    result["next_steps"] = next_steps(p.as_of) if full and result["passes"] else []
     return result
 
 
@@ -157,7 +159,7 @@ def _to_confirm(p: Profile, lines: list[dict], total: int) -> list[dict]:
         answered = p
         for q in together:
             answered = answered_yes(answered, q)
-        yes = score_profile(answered, confirmations=False)
+        yes = score_profile(answered, full=False)
         line = next(ln for ln in yes["lines"] if ln["id"] == question.line)
         condition = "若" + "，且".join(q.yes for q in together)
         found.append({

@@ -61,7 +61,7 @@ class Scored:
 
     def on(self, day: date) -> dict:
         if day not in self._results:
-            self._results[day] = score_profile(self.course(day), confirmations=False)
+            self._results[day] = score_profile(self.course(day), full=False)
         return self._results[day]
 
     def first_pass(self, days: list[date], start: date) -> tuple[date | None, dict]:

@@ -102,7 +102,7 @@ def plan_of(row: dict, as_of: str | None = None) -> dict:
         profile = {**profile, "as_of": as_of}
     try:
         person = read_profile(profile)
-        found = reach(person, score_profile(person, confirmations=False), profile.get("plan"))
+        found = reach(person, score_profile(person, full=False), profile.get("plan"))
     except ValidationError:
         return result(number, name, profile, problems, as_of)
     return _plan_columns(found)

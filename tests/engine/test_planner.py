@@ -101,7 +101,7 @@ def test_each_route_carries_its_points_by_line_on_the_day_it_reaches_the_standar
     p = read_profile(EIGHTY_FIVE)
     on_the_day = replace(keep_paying(p, exact(3)),
                          as_of=date.fromisoformat(base["reaches_standard_on"]))
-    result = score_profile(on_the_day, confirmations=False)
+    result = score_profile(on_the_day, full=False)
     assert base["lines"] == {line["id"]: line["points"] for line in result["lines"]}
     # the certificate counts instead of the non-full-time 大专 (the higher of the two)
     skill = _routes(plan)["skill_3"]["lines"]
