@@ -5,7 +5,7 @@
 // in through textContent.
 
 import { drawChart, shortName } from "./calculator-plan-chart.js";
-import { courseCard, MAX_COMPARED, routesSection } from "./calculator-plan-routes.js";
+import { courseCard, routesSection } from "./calculator-plan-routes.js";
 import { el } from "./dom.js";
 
 // Everything the section shows for `plan`: width(), the chart's width in px (asked only when
@@ -123,7 +123,7 @@ function chartSection(plan, width) {
     el("div", { className: "plan-chart-box" }, drawChart(plan, width())),
     el("figcaption", {
       className: "hint",
-      text: `每条线是一种做法下总分的变化；粗横线是 ${plan.standard} 分${plan.target ? "，竖虚线是截止日期" : ""}。勾选下方办法的“在图表中对比”可以换线（最多 ${MAX_COMPARED} 个）。`,
+      text: `每条线是一种做法下总分的变化；粗横线是 ${plan.standard} 分${plan.target ? "，竖虚线是截止日期" : ""}。勾选下方办法的“在图表中对比”可以换线（最多 ${plan.max_compared} 个）。`,
     }),
     details,
   );
@@ -155,7 +155,7 @@ function compareSection(plan) {
     row(
       "reach",
       `达到${plan.standard}分`,
-      columns.map((e) => e.reaches_standard_on || "15年内达不到"),
+      columns.map((e) => e.reaches_standard_on || `${plan.horizon_years}年内达不到`),
     ),
     row(
       "total",

@@ -3,7 +3,6 @@
 // expects (editable) and whether it is compared in the chart. Holds no state.
 import { el } from "./dom.js";
 
-export const MAX_COMPARED = 3;
 // Routes whose start is a day the person expects (a certificate, a title, a degree).
 const EXPECTABLE = new Set(["skill", "title", "education"]);
 
@@ -84,7 +83,7 @@ function expectedField(id, value, { error = "", reset = false } = {}) {
 function compareBox(route, plan) {
   const now = compared(plan);
   const on = now.includes(route.id);
-  const full = !on && now.length >= MAX_COMPARED;
+  const full = !on && now.length >= plan.max_compared;
   const id = `plan-compare-${route.id}`;
   const box = el(
     "div",
@@ -105,7 +104,7 @@ function compareBox(route, plan) {
       el("p", {
         className: "hint",
         id: `${id}-note`,
-        text: `最多同时对比 ${MAX_COMPARED} 个办法：先取消一个，再选这个。`,
+        text: `最多同时对比 ${plan.max_compared} 个办法：先取消一个，再选这个。`,
       }),
     );
   return wrap;
@@ -169,7 +168,7 @@ export function routesSection(plan, { expected, known }) {
       el("h3", { text: "更快达标的办法（按达标日期排序，要先具备条件的排在后面）" }),
       el("p", {
         className: "hint",
-        text: `每个办法都可以勾选“在图表中对比”，最多 ${MAX_COMPARED} 个，和“照现在的情况继续”一起画在上面的图中、列在对比表里（都不选时显示最快的一个）。`,
+        text: `每个办法都可以勾选“在图表中对比”，最多 ${plan.max_compared} 个，和“照现在的情况继续”一起画在上面的图中、列在对比表里（都不选时显示最快的一个）。`,
       }),
       el("ol", { className: "plan-changes plan-routes" }, ...plan.routes.map((r) => routeCard(r, plan, expected))),
     );

@@ -6,7 +6,7 @@
 
 import { drawChart } from "./calculator-plan-chart.js";
 import { planParts } from "./calculator-plan-parts.js";
-import { compared, MAX_COMPARED } from "./calculator-plan-routes.js";
+import { compared } from "./calculator-plan-routes.js";
 import { el } from "./dom.js";
 
 export class Plan {
@@ -93,9 +93,8 @@ export class Plan {
         if (typeof day === "string") answers.expected[id] = day;
       }
     }
-    answers.compare = Array.isArray(plan.compare)
-      ? plan.compare.filter((id) => typeof id === "string").slice(0, MAX_COMPARED)
-      : null;
+    // as many as given: the engine charts at most the plan's max_compared of them
+    answers.compare = Array.isArray(plan.compare) ? plan.compare.filter((id) => typeof id === "string") : null;
     this.view.target.value = answers.target;
     this.markTarget("");
   }
@@ -123,7 +122,7 @@ export class Plan {
   toggleCompare(id, on) {
     if (!this.shown) return;
     const now = compared(this.shown).filter((other) => other !== id);
-    this.answers.compare = (on ? [...now, id] : now).slice(0, MAX_COMPARED);
+    this.answers.compare = (on ? [...now, id] : now).slice(0, this.shown.max_compared);
     const title = this.known.get(id) || id;
     this.said = on ? `已加入对比：${title}。图表和对比表已更新。` : `已取消对比：${title}。图表和对比表已更新。`;
     this.replan();
