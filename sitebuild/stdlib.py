@@ -66,11 +66,12 @@ def code_hash(wheel: bytes) -> str:
     """The hash of a wheel's Python files, which alone decide what the archive holds: every
     module their code can import is in it (stdlib.mjs, step 2), whatever the engine's data say.
     A change of the rules data alone (the yearly figures) needs no new archive."""
+    parts = []
     with zipfile.ZipFile(io.BytesIO(wheel)) as archive:
-        files = sorted(name for name in archive.namelist() if name.endswith(".py"))
-        return sha256_hex(b"".join(
-            f"{name}\n{len(data)}\n".encode() + data
-            for name in files for data in [archive.read(name)]))
+        for name in sorted(n for n in archive.namelist() if n.endswith(".py")):
+            data = archive.read(name)
+            parts.append(f"{name}\n{len(data)}\n".encode() + data)
+    return sha256_hex(b"".join(parts))
 
 
 def cache_key(wheel: bytes, package: Path = PYODIDE_PACKAGE, batch_wheels=()) -> str:

@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # benchmarks (bench/common.py) measure the full browser, as people have it. The full browser
 # stands in where the shell cannot be installed.
 SHELL, FULL = "/usr/bin/chromium-headless-shell", "/usr/bin/chromium"
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or (FULL if not os.path.exists(SHELL)
-                                               and os.path.exists(FULL) else SHELL)
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or next(
+    (path for path in (SHELL, FULL) if os.path.exists(path)), SHELL)
 # A test that asks for one of these runs the real build.py (the last two: tests/build/conftest.py);
 # it is marked "build" here, as the tests that run build.py themselves are by hand.
 BUILDS = {"site_dir", "site_url", "project", "built_project"}

@@ -265,14 +265,15 @@ def test_only_the_wheels_python_files_decide_the_archive():
     engine = {"calculator/__init__.py": b"import json\n", "calculator/data/rules.toml": b"a = 1\n",
               "calculator-1.dist-info/RECORD": b"calculator/data/rules.toml,sha256=1\n"}
     batch = {"calculator/batch/__init__.py": b"import csv\n"}
-    key = stdlib.cache_key(_wheel(engine), batch_wheels=(_wheel(batch),))
+
+    def key_of(engine_files: dict, batch_files: dict = batch) -> str:
+        return stdlib.cache_key(_wheel(engine_files), batch_wheels=(_wheel(batch_files),))
+
+    key = key_of(engine)
     new_data = {**engine, "calculator/data/rules.toml": b"a = 2\n",
                 "calculator-1.dist-info/RECORD": b"calculator/data/rules.toml,sha256=2\n"}
-    assert stdlib.cache_key(_wheel(new_data), batch_wheels=(_wheel(batch),)) == key
-    new_code = {**engine, "calculator/__init__.py": b"import json, csv\n"}
-    assert stdlib.cache_key(_wheel(new_code), batch_wheels=(_wheel(batch),)) != key
-    new_module = {**engine, "calculator/more.py": b""}
-    assert stdlib.cache_key(_wheel(new_module), batch_wheels=(_wheel(batch),)) != key
-    new_batch = {"calculator/batch/__init__.py": b"import csv, io\n"}
-    assert stdlib.cache_key(_wheel(engine), batch_wheels=(_wheel(new_batch),)) != key
+    assert key_of(new_data) == key
+    assert key_of({**engine, "calculator/__init__.py": b"import json, csv\n"}) != key
+    assert key_of({**engine, "calculator/more.py": b""}) != key
+    assert key_of(engine, {"calculator/batch/__init__.py": b"import csv, io\n"}) != key
     assert stdlib.cache_key(_wheel(engine)) != key

@@ -152,9 +152,10 @@ def test_the_profiles_come_from_every_case_file_and_are_of_both_versions():
     assert {None, 2} <= versions
 
 
-# Inside Pyodide the engine writes the same sentences: tests/build/test_stdlib.py compares every
-# stored case's result and plan there with CPython's, and planning them all again here would
-# double the slowest part of the Pyodide run.
+# Inside Pyodide the engine writes the same sentences: tests/build/test_stdlib.py compares the
+# result and plan of every case in tests/engine/cases/*.toml there with CPython's (the frozen
+# profiles' results are checked there by test_profile_versions.py), and planning them all again
+# here would double the slowest part of the Pyodide run.
 @pytest.mark.skipif(IN_PYODIDE, reason="the stored cases' results and plans are compared with "
                     "CPython's inside Pyodide by tests/build/test_stdlib.py")
 @pytest.mark.parametrize("profile_", SCORED)
